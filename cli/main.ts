@@ -1,0 +1,51 @@
+import { format, localeFromEnv, type Locale, type Localized } from "../runtime/index.ts";
+
+/** A CLI command: gets its arguments and the locale, writes to stdout/stderr, returns an exit code. */
+export interface Command {
+  summary: Localized;
+  run(args: string[], io: CommandIO): Promise<number>;
+}
+
+export interface CommandIO {
+  locale: Locale;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
+const commands: Record<string, () => Promise<Command>> = {};
+
+const messages = {
+  usage: {
+    fr: "Utilisation : robotyc <commande> [options]\n\nCommandes :",
+    en: "Usage: robotyc <command> [options]\n\nCommands:",
+  },
+  unknown: {
+    fr: "Commande inconnue : « {name} ». Tape « robotyc help » pour la liste.",
+    en: 'Unknown command: "{name}". Type "robotyc help" for the list.',
+  },
+} satisfies Record<string, Localized>;
+
+export async function main(argv: string[], io?: Partial<CommandIO>): Promise<number> {
+  const locale = io?.locale ?? localeFromEnv(process.env);
+  const full: CommandIO = {
+    locale,
+    out: io?.out ?? ((text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n")),
+    err: io?.err ?? ((text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n")),
+  };
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const lines = [format(messages.usage, locale)];
+    for (const [cmd, load] of Object.entries(commands)) {
+      lines.push(`  ${cmd.padEnd(12)} ${format((await load()).summary, locale)}`);
+    }
+    full.out(lines.join("\n"));
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    full.err(format(messages.unknown, locale, { name }));
+    return 2;
+  }
+  return (await load()).run(rest, full);
+}
