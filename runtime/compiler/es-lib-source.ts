@@ -15,6 +15,8 @@ export const ES_LIB_PARTS = [
   "es2015.iterable",
   "es2015.generator",
   "es2015.promise",
+  "es2015.proxy",
+  "es2015.reflect",
   "es2015.symbol",
   "es2015.symbol.wellknown",
   "es2016.array.include",

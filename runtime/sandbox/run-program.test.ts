@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.ts";
-import { createScriptedDriver, type ScriptedDriverOptions } from "../testing/scripted-driver.ts";
-import { runProgram, type RunOptions } from "./run-program.ts";
-import { runSource } from "./run-source.ts";
-
-const lines = (...l: string[]) => l.join("\n");
-
-async function run(
-  source: string,
-  opts: Partial<Omit<RunOptions, "program" | "driver">> & { world?: ScriptedDriverOptions } = {},
-) {
-  const driver = createScriptedDriver(opts.world);
-  const printed: string[] = [];
-  const result = await runSource(source, {
-    driver,
-    seed: 7,
-    print: (text) => printed.push(text),
-    ...opts,
-  });
-  return { result, driver, printed };
-}
+import { createScriptedDriver } from "../testing/scripted-driver.ts";
+import { runProgram } from "./run-program.ts";
+import { lines, runPupil as run } from "./test-helpers.ts";
 
 describe("runProgram: lockstep with a driver", () => {
   it("runs motions, waits and sensor reads in order against the driver's clock", async () => {
