@@ -337,8 +337,13 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
   } catch (error) {
     // The QuickJS instance itself failed (e.g. C code hit the wasm memory wall).
     if (stop) return result(stop);
-    if (memoryFull())
+    if (memoryFull()) {
       return result({ outcome: "error", kind: "memory", detail: format(m.memory, locale) });
+    }
+    // Deep recursion can exhaust the host's own stack (wasm frames live on it) before QuickJS's.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return result({ outcome: "error", kind: "stack", detail: format(m.stack, locale) });
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return result({
       outcome: "error",

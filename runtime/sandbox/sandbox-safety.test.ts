@@ -231,3 +231,21 @@ describe("runaway programs end with their own localized message", () => {
     });
   });
 });
+
+describe("the sandbox's own helpers do not depend on what the program replaces", () => {
+  it("refused calls and print still work after Error, JSON and Array are replaced", async () => {
+    const { result, printed } = await run(
+      lines(
+        "const g = globalThis as any;",
+        "g.Error = function () { return Object.freeze({}); };",
+        "g.JSON = { stringify: () => 'piège' };",
+        "(Array.prototype as any).map = () => ['piège'];",
+        "print('ok', [1, 'a'], { b: true });",
+        'await robot.forward("x" as any);',
+      ),
+      { locale: "en" },
+    );
+    expect(printed).toEqual(['ok [1, "a"] { b: true }']);
+    expect(result.error).toMatchObject({ kind: "api", line: 6 });
+  });
+});
