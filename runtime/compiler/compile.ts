@@ -10,7 +10,13 @@ import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
 import { compilerMessages } from "./messages.ts";
 import { decodeMappings, type LineTable } from "./source-map.ts";
-import { checkSourceText, decodeSource } from "./source-input.ts";
+import {
+  checkSourceText,
+  decodeSource,
+  MAX_SOURCE_BYTES,
+  tooLarge,
+  type SourceProblem,
+} from "./source-input.ts";
 
 export interface Diagnostic {
   /** 1-based line in the pupil's source. */
@@ -100,18 +106,25 @@ function libraryFile(path: string, text: string): ts.SourceFile {
   return file;
 }
 
+/** The diagnostic for a file of `bytes` bytes, if that is too large to compile. */
+export function sizeDiagnostic(
+  bytes: number,
+  locale: Locale = DEFAULT_LOCALE,
+): Diagnostic | undefined {
+  return bytes > MAX_SOURCE_BYTES ? problemDiagnostic(tooLarge(bytes), locale) : undefined;
+}
+
+function problemDiagnostic(problem: SourceProblem, locale: Locale): Diagnostic {
+  const line = typeof problem.params.line === "number" ? problem.params.line : 1;
+  return ownDiagnostic(problem.message, locale, problem.params, line, 1, problem.code);
+}
+
 export function compile(input: string | Uint8Array, opts: CompileOptions = {}): CompileResult {
   const locale = opts.locale ?? DEFAULT_LOCALE;
   const fileName = opts.fileName ?? "program.ts";
   const decoded = decodeSource(input);
   const problem = decoded.ok ? checkSourceText(decoded.text) : decoded.problem;
-  if (problem) {
-    const line = typeof problem.params.line === "number" ? problem.params.line : 1;
-    return {
-      ok: false,
-      diagnostics: [ownDiagnostic(problem.message, locale, problem.params, line, 1, problem.code)],
-    };
-  }
+  if (problem) return { ok: false, diagnostics: [problemDiagnostic(problem, locale)] };
   const source = (decoded as { text: string }).text;
   try {
     return compileText(source, locale, fileName);
