@@ -25,3 +25,16 @@ export {
   type FiveBoard,
   type FiveModule,
 } from "./emulator/johnny-five.ts";
+export {
+  APPLICATION_FLASH,
+  buildAllFirmware,
+  buildFirmware,
+  FIRMWARE_BOARDS,
+  FIRMWARE_NAME,
+  FIRMWARE_VERSION,
+  hexPath,
+  toolchainAvailable,
+  type BuildResult,
+  type FirmwareBoard,
+} from "./firmware/build.ts";
+export { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "./emulator/testing.ts";

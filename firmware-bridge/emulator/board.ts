@@ -111,7 +111,16 @@ export interface EmulatedBoard {
   readonly flash: Uint8Array;
   /** Why the board last reset. */
   lastResetCause(): ResetCause;
-  /** Bytes the host sent that the board could not receive (RX disabled, baud mismatch). */
+  /** Cuts (false) or restores (true) the USB link: bytes in both directions are lost. */
+  setLinkConnected(connected: boolean): void;
+  /** Host bytes queued on the wire, not yet received by the board. */
+  pendingHostBytes(): number;
+  /**
+   * Overrides the time a host byte takes on the wire (CPU cycles), e.g. to push a megabyte
+   * through quickly; `undefined` restores the baud rate's timing (10 bits per byte).
+   */
+  setHostByteCycles(cycles: number | undefined): void;
+  /** Bytes the host sent that the board could not receive (RX disabled, baud mismatch, overrun). */
   readonly stats: { droppedHostBytes: number; droppedBoardBytes: number };
 }
 
@@ -216,17 +225,31 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   const baudMatches = (boardBaud: number): boolean =>
     Math.abs(boardBaud - hostBaud) / hostBaud < 0.035;
 
+  let rxInFlight = false;
+  let hostByteCycles: number | undefined;
+  let linkConnected = true;
+
+  /** Puts the next queued host byte on the wire; it reaches the receiver one character later. */
   const feedRx = (): void => {
-    const { usart } = chip;
+    if (rxInFlight) return;
+    const { usart, cpu } = chip;
     while (rxHead < rxQueue.length) {
-      if (usart.rxBusy) return;
       if (!usart.rxEnable || !baudMatches(usart.baudRate)) {
         // A real receiver that is off or at another speed loses the byte.
         stats.droppedHostBytes++;
         rxHead++;
         continue;
       }
-      usart.writeByte(rxQueue[rxHead++]!);
+      const byte = rxQueue[rxHead++]!;
+      rxInFlight = true;
+      const charCycles = hostByteCycles ?? Math.round((FREQUENCY * 10) / hostBaud);
+      cpu.addClockEvent(() => {
+        if (chip.cpu !== cpu) return; // the chip was reset meanwhile
+        rxInFlight = false;
+        // Overrun (previous byte not read yet) overwrites it, as on the real USART.
+        if (chip.usart.writeByte(byte, true) === false) stats.droppedHostBytes++;
+        feedRx();
+      }, charCycles);
       break;
     }
     if (rxHead === rxQueue.length) {
@@ -303,8 +326,6 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       if (baudMatches(usart.baudRate)) txBuffer.push(value);
       else stats.droppedBoardBytes++;
     };
-    // The wire keeps sending: the next byte starts as soon as this one is in the receiver.
-    usart.onRxComplete = feedRx;
     usart.onConfigurationChange = feedRx;
     for (const name of ["B", "C", "D"] as const) {
       ports[name].addListener(() => {
@@ -353,6 +374,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     pageBuffer = new Uint8Array(PAGE_BYTES).fill(0xff);
     rxQueue.length = 0;
     rxHead = 0;
+    rxInFlight = false;
     for (const name of ["B", "C", "D"] as const) applyInputs(name);
     for (const hook of resetHooks) hook();
     notify();
@@ -378,12 +400,13 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     if (txBuffer.length === 0) return;
     const bytes = Buffer.from(txBuffer);
     txBuffer = [];
-    port.deliver(bytes);
+    if (linkConnected) port.deliver(bytes);
   };
 
   const port = new EmulatedSerialPort(
     {
       hostWrite(bytes) {
+        if (!linkConnected) return;
         for (const b of bytes) rxQueue.push(b);
         feedRx();
       },
@@ -618,6 +641,17 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       };
     },
     lastResetCause: () => resetCause,
+    setLinkConnected(connected) {
+      linkConnected = connected;
+      if (!connected) {
+        rxQueue.length = 0;
+        rxHead = 0;
+      }
+    },
+    pendingHostBytes: () => rxQueue.length - rxHead + (rxInFlight ? 1 : 0),
+    setHostByteCycles(cycles) {
+      hostByteCycles = cycles === undefined ? undefined : Math.max(1, Math.round(cycles));
+    },
   };
   return board;
 }
