@@ -1,3 +1,31 @@
+/** firmware-bridge: our Firmata firmware, the emulated board, flashing, and the host side. */
+export { parseIntelHex, toIntelHex, type FlashImage } from "./intel-hex.ts";
+export {
+  createEmulatedBoard,
+  type EmulatedBoard,
+  type EmulatedBoardKind,
+  type EmulatedBoardOptions,
+  type EmulatorSpeed,
+  type HcSr04Options,
+  type PinListener,
+  type ResetCause,
+} from "./emulator/board.ts";
+export { EmulatedSerialPort } from "./emulator/serial-port.ts";
+export {
+  createTcs34725,
+  TCS34725_ADDRESS,
+  type I2cDeviceModel,
+  type Rgbc,
+  type Tcs34725Model,
+} from "./emulator/i2c.ts";
+export {
+  connectJohnnyFive,
+  loadJohnnyFive,
+  type FirmataIo,
+  type FiveBoard,
+  type FiveModule,
+} from "./emulator/johnny-five.ts";
+
 // ---- host side (firmware-bridge/host): port discovery, BoardRobot ----
 export * from "./host/ports.ts";
 // ---- end host side ----
