@@ -38,3 +38,7 @@ export {
   type FirmwareBoard,
 } from "./firmware/build.ts";
 export { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "./emulator/testing.ts";
+
+// ---- host side (firmware-bridge/host): port discovery, BoardRobot ----
+export * from "./host/ports.ts";
+// ---- end host side ----
