@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChallenge } from "./format/load.ts";
+import { challengeSchema } from "./format/schema.ts";
 import { placeItems, seededRandom } from "./placement.ts";
 
 const base = {
@@ -28,7 +28,7 @@ describe("seeded placement", () => {
   });
 
   it("random placement keeps items apart and inside the region, same per seed", () => {
-    const challenge = parseChallenge({
+    const challenge = challengeSchema.parse({
       ...base,
       items: {
         set: ["a", "b", "c", "d", "e", "f", "a", "b"],
@@ -59,7 +59,7 @@ describe("seeded placement", () => {
 
   it("fixed spots are shuffled per seed and used once each", () => {
     const spots = [0, 1, 2, 3, 4].map((n) => ({ x: n * 10, y: 0 }));
-    const challenge = parseChallenge({
+    const challenge = challengeSchema.parse({
       ...base,
       items: { set: ["a", "b", "c", "d", "e"], placement: { mode: "fixed", spots, shuffle: true } },
     });

@@ -15,7 +15,25 @@ function minimal(): Record<string, unknown> {
     id: "mini",
     title: { fr: "Mini", en: "Mini" },
     instructions: { fr: "Avance.", en: "Go forward." },
-    arena: { schemaVersion: 1 },
+    arena: {
+      version: 1,
+      table: { width: 100, depth: 60 },
+      bins: [
+        {
+          id: "bin-yellow",
+          position: { x: 80, y: 30 },
+          size: { width: 20, depth: 20 },
+          color: "yellow",
+        },
+      ],
+      markings: [
+        { shape: "circle", center: { x: 50, y: 30 }, radius: 10, color: "blue", zone: "goal" },
+      ],
+      obstacles: [
+        { id: "rock", center: { x: 30, y: 10 }, size: { width: 5, depth: 5, height: 5 } },
+      ],
+      start: { x: 10, y: 30 },
+    },
     items: { set: ["plastic-bottle"], placement: { mode: "fixed", spots: [{ x: 0, y: 0 }] } },
     timeLimit: 30,
     sorting: { plastic: "bin-yellow" },
@@ -56,7 +74,7 @@ describe("challenge format", () => {
     });
     expect(challenge.sorting).toEqual({ plastic: "bin-yellow", paper: "bin-blue" });
     expect(challenge.scoring).toMatchObject({ correctBin: 10, wrongBin: -5, itemOffTable: -3 });
-    expect(challenge.arena).toEqual({ schemaVersion: 1, table: { width: 120, depth: 90 } });
+    expect(challenge.arena).toMatchObject({ version: 1, table: { width: 120, depth: 90 } });
   });
 
   it("reports where the migration started", () => {
@@ -109,6 +127,51 @@ describe("challenge format", () => {
       expect(error.localized("en")).toContain(`field "${field}`);
       expect(error.localized("en")).toContain(detail);
       expect(error.localized("fr")).toContain(`champ « ${field}`);
+    });
+  }
+
+  const crossChecks: [string, (c: Record<string, unknown>) => void, string, string][] = [
+    [
+      "unknown catalogue item",
+      (c) => ((c.items as { set: string[] }).set = ["unicorn"]),
+      "items.set[0]",
+      "unicorn",
+    ],
+    ["unknown bin", (c) => (c.sorting = { plastic: "bin-pink" }), "sorting.plastic", "bin-pink"],
+    [
+      "unknown zone",
+      (c) => (c.scoring = { reachZone: { zone: "moon", points: 5 } }),
+      "scoring.reachZone.zone",
+      "moon",
+    ],
+    [
+      "unknown obstacle",
+      (c) => (c.scoring = { obstacleContact: { obstacles: ["rock", "tree"], points: -1 } }),
+      "scoring.obstacleContact.obstacles[1]",
+      "tree",
+    ],
+    [
+      "bad arena",
+      (c) => ((c.arena as Record<string, unknown>).table = { width: -3, depth: 60 }),
+      "arena.table.width",
+      "arena",
+    ],
+    [
+      "items in the arena",
+      (c) =>
+        ((c.arena as Record<string, unknown>).items = [{ item: "ball", position: { x: 1, y: 1 } }]),
+      "arena.items",
+      "items",
+    ],
+  ];
+  for (const [name, breakIt, field, detail] of crossChecks) {
+    it(`checks ids against the arena and catalogue: ${name}`, () => {
+      const raw = minimal();
+      breakIt(raw);
+      const error = errorOf(() => parseChallenge(raw, "mini.json"));
+      expect((error as LocalizedError & { field?: string }).field).toBe(field);
+      expect(error.localized("en")).toContain(detail);
+      expect(error.localized("fr")).toContain("mini.json");
     });
   }
 

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { LocalizedError, type Localized } from "../../runtime/index.ts";
 import { CHALLENGE_SCHEMA_VERSION, challengeSchema, type Challenge } from "./schema.ts";
 import { migrate } from "./migrate.ts";
+import { checkArena } from "./arena-check.ts";
 
 const messages = {
   unreadable: {
@@ -123,6 +124,7 @@ export function parseChallenge(raw: unknown, file = "challenge.json"): Challenge
   }
   const result = challengeSchema.safeParse(migrated.value, { reportInput: true });
   if (!result.success) throw issueError(file, result.error.issues[0]!);
+  checkArena(result.data, file);
   return result.data;
 }
 

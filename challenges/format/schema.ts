@@ -104,7 +104,7 @@ export const challengeSchema = z
     series: z.strictObject({ id: idSchema, level: z.number().int().positive() }).optional(),
     title: localizedSchema,
     instructions: localizedSchema,
-    /** The simulator's arena, embedded; the simulator checks it on load. */
+    /** The simulator's arena, embedded, without items (`items` places them); checked on load. */
     arena: z.record(z.string(), z.unknown()),
     items: itemsSchema,
     kit: kitSchema.default({ profile: "2wd" }),
@@ -112,6 +112,14 @@ export const challengeSchema = z
     timeLimit: z.number().positive().max(600),
     sorting: sortingSchema,
     scoring: scoringSchema,
+    /** Names a pupil reads for the arena's zones, obstacles and bins (bins default to colour). */
+    labels: z
+      .strictObject({
+        zones: z.record(z.string(), localizedSchema).default({}),
+        obstacles: z.record(z.string(), localizedSchema).default({}),
+        bins: z.record(z.string(), localizedSchema).default({}),
+      })
+      .default({ zones: {}, obstacles: {}, bins: {} }),
   })
   .superRefine((challenge, ctx) => {
     const { items, scoring } = challenge;

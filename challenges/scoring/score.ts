@@ -15,7 +15,8 @@ export interface RunFacts {
   items: {
     id: string;
     catalogueId: string;
-    kind: ItemKind;
+    /** A sorting kind, or another kind of object (an obstacle crate) that no rule names. */
+    kind: string;
     /** The bin the item rests in at the end, or null. */
     binId: string | null;
     onTable: boolean;
@@ -93,9 +94,9 @@ function label(table: Record<string, Localized>, id: string): Localized {
 export function maxScore(
   rules: ScoringRules,
   sorting: SortingRules,
-  items: readonly { kind: ItemKind }[],
+  items: readonly { kind: string }[],
 ): number {
-  const sortable = items.filter((item) => sorting[item.kind] !== undefined).length;
+  const sortable = items.filter((item) => sorting[item.kind as ItemKind] !== undefined).length;
   return (
     sortable * rules.correctBin + (rules.reachZone?.points ?? 0) + (rules.timeBonus?.points ?? 0)
   );
@@ -112,7 +113,7 @@ export function score(
 
   for (const item of facts.items) {
     const itemName = label(labels.items, item.catalogueId);
-    const rightBin = sorting[item.kind];
+    const rightBin = sorting[item.kind as ItemKind];
     if (item.binId !== null && rightBin !== undefined) {
       const bin = label(labels.bins, item.binId);
       if (item.binId === rightBin) {
