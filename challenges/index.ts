@@ -4,3 +4,13 @@ export { parseChallenge, loadChallengeFile } from "./format/load.ts";
 export { migrate, MIGRATIONS } from "./format/migrate.ts";
 export { placeItems, seededRandom, type PlacedItem } from "./placement.ts";
 export * from "./scoring/score.ts";
+export {
+  PACK_IDS,
+  FLAGSHIP_ID,
+  loadPack,
+  resolveChallenge,
+  packFile,
+  solutionFile,
+} from "./pack/index.ts";
+export { runArena, scoringLabels, runFacts, challengeMaxScore } from "./setup.ts";
+export { type GradeRow, writeResults, formatOf, toCsv, mean } from "./grader/output.ts";

@@ -35,7 +35,7 @@ const placementSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("fixed"),
     /** One spot per item; with `shuffle`, the seed decides which item goes where. */
-    spots: z.array(pointSchema).min(1),
+    spots: z.array(pointSchema),
     shuffle: z.boolean().default(false),
   }),
   z.strictObject({
@@ -106,7 +106,11 @@ export const challengeSchema = z
     instructions: localizedSchema,
     /** The simulator's arena, embedded, without items (`items` places them); checked on load. */
     arena: z.record(z.string(), z.unknown()),
-    items: itemsSchema,
+    items: itemsSchema.default({
+      set: [],
+      placement: { mode: "fixed", spots: [], shuffle: false },
+      randomHeading: true,
+    }),
     kit: kitSchema.default({ profile: "2wd" }),
     /** Seconds of simulated time the program may run. */
     timeLimit: z.number().positive().max(600),
