@@ -16,6 +16,7 @@ export interface CommandIO {
 const commands: Record<string, () => Promise<Command>> = {
   firmware: async () => (await import("./commands/firmware.ts")).default,
   boards: async () => (await import("./commands/boards.ts")).default,
+  challenges: async () => (await import("./commands/challenges.ts")).default,
 };
 
 const messages = {
