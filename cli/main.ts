@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   firmware: async () => (await import("./commands/firmware.ts")).default,
   boards: async () => (await import("./commands/boards.ts")).default,
   challenges: async () => (await import("./commands/challenges.ts")).default,
+  check: async () => (await import("./commands/check.ts")).default,
 };
 
 const messages = {
