@@ -13,7 +13,9 @@ export interface CommandIO {
 }
 
 /** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check.ts")).default,
+};
 
 const messages = {
   usage: {
