@@ -41,4 +41,11 @@ export { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "./emulator/testi
 
 // ---- host side (firmware-bridge/host): port discovery, BoardRobot ----
 export * from "./host/ports.ts";
+export * from "./host/connection.ts";
+export * from "./host/board-robot.ts";
+export * from "./host/calibration.ts";
+export * from "./host/color.ts";
+export * from "./host/emulated-kit.ts";
+export { FirmataFrameChecker, GuardedPort, type PortLike } from "./host/firmata-guard.ts";
+export type { SensorSamples } from "./host/sensors.ts";
 // ---- end host side ----
