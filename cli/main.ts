@@ -15,6 +15,7 @@ export interface CommandIO {
 /** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
 const commands: Record<string, () => Promise<Command>> = {
   challenges: async () => (await import("./commands/challenges.ts")).default,
+  check: async () => (await import("./commands/check.ts")).default,
 };
 
 const messages = {
