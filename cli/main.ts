@@ -16,6 +16,9 @@ export interface CommandIO {
 const commands: Record<string, () => Promise<Command>> = {
   challenges: async () => (await import("./commands/challenges.ts")).default,
   check: async () => (await import("./commands/check.ts")).default,
+  run: async () => (await import("./commands/run.ts")).default,
+  grade: async () => (await import("./commands/grade.ts")).default,
+  start: async () => (await import("./commands/start.ts")).default,
 };
 
 const messages = {
