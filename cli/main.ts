@@ -18,6 +18,9 @@ const commands: Record<string, () => Promise<Command>> = {
   boards: async () => (await import("./commands/boards.ts")).default,
   challenges: async () => (await import("./commands/challenges.ts")).default,
   check: async () => (await import("./commands/check.ts")).default,
+  run: async () => (await import("./commands/run.ts")).default,
+  grade: async () => (await import("./commands/grade.ts")).default,
+  start: async () => (await import("./commands/start.ts")).default,
 };
 
 const messages = {
