@@ -13,7 +13,9 @@ export interface CommandIO {
 }
 
 /** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  classify: async () => (await import("./commands/classify.ts")).default,
+};
 
 const messages = {
   usage: {
