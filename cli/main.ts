@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import("./commands/run.ts")).default,
   grade: async () => (await import("./commands/grade.ts")).default,
   start: async () => (await import("./commands/start.ts")).default,
+  classify: async () => (await import("./commands/classify.ts")).default,
 };
 
 const messages = {
