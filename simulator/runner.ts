@@ -5,7 +5,7 @@
  */
 import type { KitGeometry } from "../boards/index.ts";
 import { LocalizedError } from "../runtime/index.ts";
-import type { Locale, RobotDriver } from "../runtime/index.ts";
+import type { Locale } from "../runtime/index.ts";
 import { loadArena } from "./arena/load.ts";
 import type { ClassifyItem } from "./camera.ts";
 import type { FinalState, SimEvent } from "./events.ts";
@@ -28,7 +28,7 @@ export interface PilotResult {
 }
 
 /** Drives the robot until done; must respect `maxTime` (driver seconds). */
-export type Pilot = (driver: RobotDriver, maxTime: number) => Promise<PilotResult>;
+export type Pilot = (robot: SimRobot, maxTime: number) => Promise<PilotResult>;
 
 export interface WorldRunOptions {
   /** An arena (checked again here) or its JSON text. */

@@ -302,6 +302,12 @@ export class SimRobot implements RobotDriver {
     return this.sensors.heading();
   }
 
+  /** The front bumper switch; not part of the Robot API (no kit part for it yet). */
+  bumper(): boolean {
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.bumper();
+  }
+
   /** Encoder distances (cm) of the left and right wheels since the start; not part of the API. */
   encoders(): [number, number] {
     return [this.world.robot.encoders[0], this.world.robot.encoders[1]];
