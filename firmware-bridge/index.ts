@@ -38,6 +38,15 @@ export {
   type FirmwareBoard,
 } from "./firmware/build.ts";
 export { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "./emulator/testing.ts";
+export { atmegabootHex, optibootHex } from "./firmware/bootloaders.ts";
+export { firmwareFor, flashBoard, MCUS, resolveBoard } from "./host/flash/flash.ts";
+export type {
+  FlashOptions,
+  FlashPhase,
+  FlashPort,
+  FlashProgress,
+  FlashResult,
+} from "./host/flash/link.ts";
 
 // ---- host side (firmware-bridge/host): port discovery, BoardRobot ----
 export * from "./host/ports.ts";
