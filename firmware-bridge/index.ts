@@ -40,6 +40,15 @@ export {
 export { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "./emulator/testing.ts";
 export { atmegabootHex, optibootHex } from "./firmware/bootloaders.ts";
 export { firmwareFor, flashBoard, MCUS, resolveBoard } from "./host/flash/flash.ts";
+export { openFlashPort, type OpenedPort } from "./host/flash/ports.ts";
+export {
+  checkFirmware,
+  ROBOTYC_FAILSAFE_SYSEX,
+  setFailsafeTimeout,
+  startHeartbeat,
+  type FirmwareCheck,
+  type FirmwareStatus,
+} from "./host/firmware-check.ts";
 export type {
   FlashOptions,
   FlashPhase,
