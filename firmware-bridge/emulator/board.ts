@@ -138,8 +138,8 @@ const messages = {
     en: 'Board "{board}" is not emulated: the emulator simulates the ATmega328P (uno, nano).',
   },
   tooBig: {
-    fr: "L'image .hex dépasse la mémoire flash de l'ATmega328P (32 Kio).",
-    en: "The .hex image is larger than the ATmega328P flash (32 KiB).",
+    fr: "L'image .hex se termine à 0x{end}, au-delà de la flash de l'ATmega328P (32 Kio, 0x8000).",
+    en: "The .hex image ends at 0x{end}, beyond the ATmega328P flash (32 KiB, 0x8000).",
   },
   badPin: {
     fr: "Broche {pin} inexistante sur cette carte (0-19).",
@@ -189,7 +189,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   let resetVector = 0;
   const load = (text: string): number => {
     const image = parseIntelHex(text);
-    if (image.start + image.data.length > FLASH_BYTES) throw new LocalizedError(messages.tooBig);
+    const end = image.start + image.data.length;
+    if (end > FLASH_BYTES) throw new LocalizedError(messages.tooBig, { end: end.toString(16) });
     flash.set(image.data, image.start);
     return image.start;
   };
@@ -229,6 +230,23 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   let hostByteCycles: number | undefined;
   let linkConnected = true;
 
+  // The USART's receive buffer is a two-level FIFO (datasheet, "Receiving Frames"): UDR plus
+  // one waiting byte. avr8js holds one; the second level is kept here.
+  let rxSecond: number | undefined;
+  const RXC = 0x80;
+  const receive = (byte: number): void => {
+    const { usart, cpu } = chip;
+    if (!usart.rxEnable) {
+      stats.droppedHostBytes++;
+    } else if (!(cpu.data[usart0Config.UCSRA]! & RXC)) {
+      usart.writeByte(byte, true);
+    } else if (rxSecond === undefined) {
+      rxSecond = byte;
+    } else {
+      stats.droppedHostBytes++; // data overrun: the byte in the shift register is lost
+    }
+  };
+
   /** Puts the next queued host byte on the wire; it reaches the receiver one character later. */
   const feedRx = (): void => {
     if (rxInFlight) return;
@@ -246,8 +264,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       cpu.addClockEvent(() => {
         if (chip.cpu !== cpu) return; // the chip was reset meanwhile
         rxInFlight = false;
-        // Overrun (previous byte not read yet) overwrites it, as on the real USART.
-        if (chip.usart.writeByte(byte, true) === false) stats.droppedHostBytes++;
+        receive(byte);
         feedRx();
       }, charCycles);
       break;
@@ -327,6 +344,16 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       else stats.droppedBoardBytes++;
     };
     usart.onConfigurationChange = feedRx;
+    const readUdr = cpu.readHooks[usart0Config.UDR]!;
+    cpu.readHooks[usart0Config.UDR] = (address) => {
+      const value = readUdr(address);
+      if (rxSecond !== undefined) {
+        const next = rxSecond;
+        rxSecond = undefined;
+        usart.writeByte(next, true);
+      }
+      return value;
+    };
     for (const name of ["B", "C", "D"] as const) {
       ports[name].addListener(() => {
         applyInputs(name);
@@ -375,6 +402,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     rxQueue.length = 0;
     rxHead = 0;
     rxInFlight = false;
+    rxSecond = undefined;
     for (const name of ["B", "C", "D"] as const) applyInputs(name);
     for (const hook of resetHooks) hook();
     notify();
@@ -424,6 +452,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   // The run loop: slices of CPU time, yielding to the event loop in between.
   const SLICE_WALL_MS = 4;
   const CHUNK_CYCLES = 8000;
+  const TX_FLUSH_MS = 0.5;
   let running = false;
   let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
   let wallStart = 0;
@@ -448,7 +477,9 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
         limit = boardCycles() + CHUNK_CYCLES;
       } else limit = allowed;
     }
+    // A slice ends early once the board has something to say: answers reach the host sooner.
     while (boardCycles() < limit && performance.now() - sliceStart < SLICE_WALL_MS) {
+      if (txBuffer.length > 0 && performance.now() - sliceStart > TX_FLUSH_MS) break;
       const target = Math.min(limit, boardCycles() + CHUNK_CYCLES);
       execute(chip.cpu.cycles + (target - boardCycles()));
     }

@@ -50,11 +50,13 @@ export const APPLICATION_FLASH: Record<FirmwareBoard, number> = {
   mega: 253952,
 };
 
+/** The message when avr-gcc or the Arduino core is not installed. */
+export const TOOLCHAIN_MISSING = {
+  fr: "avr-gcc ou le cœur Arduino est absent. Installe : apt-get install gcc-avr avr-libc arduino-core-avr",
+  en: "avr-gcc or the Arduino core is missing. Install: apt-get install gcc-avr avr-libc arduino-core-avr",
+};
+
 const messages = {
-  noToolchain: {
-    fr: "avr-gcc ou le cœur Arduino est absent. Installe : apt-get install gcc-avr avr-libc arduino-core-avr",
-    en: "avr-gcc or the Arduino core is missing. Install: apt-get install gcc-avr avr-libc arduino-core-avr",
-  },
   compileFailed: {
     fr: "La compilation du firmware ({board}) a échoué :\n{output}",
     en: "Building the firmware ({board}) failed:\n{output}",
@@ -103,7 +105,7 @@ export interface BuildResult {
 
 /** Builds one board's firmware; returns the HEX text. */
 export async function buildFirmware(board: FirmwareBoard, jobs = 2): Promise<BuildResult> {
-  if (!toolchainAvailable()) throw new LocalizedError(messages.noToolchain);
+  if (!toolchainAvailable()) throw new LocalizedError(TOOLCHAIN_MISSING);
   const target = TARGETS[board];
   const core = join(ARDUINO_AVR_DIR, "cores/arduino");
   const wire = join(ARDUINO_AVR_DIR, "libraries/Wire/src");
