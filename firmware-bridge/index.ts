@@ -66,4 +66,10 @@ export * from "./host/color.ts";
 export * from "./host/emulated-kit.ts";
 export { FirmataFrameChecker, GuardedPort, type PortLike } from "./host/firmata-guard.ts";
 export type { SensorSamples } from "./host/sensors.ts";
+export { ProgramWorker, runProgramOnBoard, type BoardRunOptions } from "./host/board-program.ts";
+export {
+  SensorMirrorReader,
+  SensorMirrorWriter,
+  createMirrorBuffer,
+} from "./host/sensor-mirror.ts";
 // ---- end host side ----

@@ -78,9 +78,9 @@ describe("BoardRobot on the emulated 2WD kit", () => {
     emu?.board.stop();
   });
 
-  it("has the kit's parts, and no gyroscope or camera", () => {
+  it("has the kit's parts, no camera, and a heading estimated from its turns", () => {
     expect([...robot.parts].sort()).toEqual(
-      ["colorSensor", "gripper", "lineSensors", "motors", "ultrasonic"].sort(),
+      ["colorSensor", "gripper", "gyro", "lineSensors", "motors", "ultrasonic"].sort(),
     );
   });
 

@@ -23,15 +23,52 @@ import type { BoardConnection } from "./connection.ts";
 import { localizeWith } from "./localize.ts";
 import { HOST_MESSAGES, PART_LABELS } from "./messages.ts";
 
-/** The parts a kit profile gives a robot. No kit has a gyroscope or a camera (yet). */
+/**
+ * The parts a kit profile gives a robot. No kit has a camera. No kit has a gyroscope either, but
+ * a robot with motors reports "gyro" so that heading() works: its heading is dead reckoning from
+ * the turns it was told to make (see `BoardRobot.heading`), not a measurement.
+ */
 export function kitParts(kit: KitProfile): Set<RobotPart> {
   const parts = new Set<RobotPart>();
   if (kit.motors) parts.add("motors");
+  if (kit.motors) parts.add("gyro");
   if (kit.ultrasonic) parts.add("ultrasonic");
   if (kit.lineSensors) parts.add("lineSensors");
   if (kit.colorSensor) parts.add("colorSensor");
   if (kit.gripper) parts.add("gripper");
   return parts;
+}
+
+/** The error for a call that needs a part the kit does not have. */
+export function missingPartError(
+  part: RobotPart,
+  call: string,
+  kitName: Localized,
+): LocalizedError {
+  const message = localizeWith(HOST_MESSAGES.missingPart, {
+    part: PART_LABELS[part],
+    kit: kitName,
+  });
+  return new LocalizedError(message, { call });
+}
+
+/** Argument checks shared by BoardRobot and the worker-side driver. */
+export function checkFinite(value: unknown, call: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new LocalizedError(HOST_MESSAGES.badNumber, { call, value: String(value) });
+  return value;
+}
+
+export function checkSpeed(percent: unknown): number {
+  if (typeof percent !== "number" || !(percent >= 1 && percent <= 100))
+    throw new LocalizedError(HOST_MESSAGES.badSpeed, { value: String(percent) });
+  return percent;
+}
+
+export function checkPower(value: unknown): number {
+  if (typeof value !== "number" || !(value >= -100 && value <= 100))
+    throw new LocalizedError(HOST_MESSAGES.badPower, { value: String(value) });
+  return value;
 }
 
 interface Operation {
@@ -93,21 +130,9 @@ export class BoardRobot implements RobotDriver {
 
   private need(part: RobotPart, call: string): void {
     this.usable();
-    if (!this.parts.has(part)) {
-      const message: Localized = localizeWith(HOST_MESSAGES.missingPart, {
-        part: PART_LABELS[part],
-        kit: this.connection.kit.name,
-      });
-      throw new LocalizedError(message, { call });
-    }
+    if (!this.parts.has(part)) throw missingPartError(part, call, this.connection.kit.name);
     const reason = this.connection.hardware!.unavailable.get(part);
     if (reason) throw reason;
-  }
-
-  private number(value: number, call: string): number {
-    if (typeof value !== "number" || !Number.isFinite(value))
-      throw new LocalizedError(HOST_MESSAGES.badNumber, { call, value: String(value) });
-    return value;
   }
 
   // ---- operations ----
@@ -200,7 +225,7 @@ export class BoardRobot implements RobotDriver {
 
   forward(cm: number): Promise<void> {
     this.need("motors", "forward");
-    this.number(cm, "forward");
+    checkFinite(cm, "forward");
     const { cmPerSecond } = ratesAt(this.options.calibration, this.speed);
     const sign = Math.sign(cm);
     return this.startMotion(sign * this.speed, sign * this.speed, Math.abs(cm) / cmPerSecond, 0);
@@ -208,7 +233,7 @@ export class BoardRobot implements RobotDriver {
 
   turn(degrees: number): Promise<void> {
     this.need("motors", "turn");
-    this.number(degrees, "turn");
+    checkFinite(degrees, "turn");
     const { degreesPerSecond } = ratesAt(this.options.calibration, this.speed);
     const sign = Math.sign(degrees);
     return this.startMotion(
@@ -221,17 +246,13 @@ export class BoardRobot implements RobotDriver {
 
   setSpeed(percent: number): void {
     this.usable();
-    if (typeof percent !== "number" || !(percent >= 1 && percent <= 100))
-      throw new LocalizedError(HOST_MESSAGES.badSpeed, { value: String(percent) });
-    this.speed = percent;
+    this.speed = checkSpeed(percent);
   }
 
   setMotors(left: number, right: number): void {
     this.need("motors", "setMotors");
-    for (const value of [left, right]) {
-      if (typeof value !== "number" || !(value >= -100 && value <= 100))
-        throw new LocalizedError(HOST_MESSAGES.badPower, { value: String(value) });
-    }
+    checkPower(left);
+    checkPower(right);
     this.endMotion();
     this.drive(left, right);
     this.manual = { left, right, since: performance.now() };
@@ -333,7 +354,7 @@ export class BoardRobot implements RobotDriver {
 
   wait(seconds: number): Promise<void> {
     this.usable();
-    this.number(seconds, "wait");
+    checkFinite(seconds, "wait");
     return this.operation(Math.max(0, seconds)).promise;
   }
 

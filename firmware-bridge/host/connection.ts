@@ -268,6 +268,7 @@ export class BoardConnection extends EventEmitter {
         io.on(`ping-read-${trig}`, (microseconds: number) => {
           this.samples.distanceCm = microseconds / 29.1 / 2;
           this.samples.distanceSeq++;
+          this.emit("sample", "distance");
         });
       }
     }
@@ -284,7 +285,10 @@ export class BoardConnection extends EventEmitter {
           );
           io.on(`analog-read-${profile.analogChannel}`, (value: number) => {
             this.samples.line[i] = value;
-            if (i === 2) this.samples.lineSeq++;
+            if (i === 2) {
+              this.samples.lineSeq++;
+              this.emit("sample", "line");
+            }
           });
         } else {
           capturingIntervals(
@@ -294,12 +298,18 @@ export class BoardConnection extends EventEmitter {
           io.on(`digital-read-${profile.number}`, (value: number) => {
             this.samples.line[i] = value;
             this.samples.lineSeq++;
+            this.emit("sample", "line");
           });
         }
       });
       if (ls.mode === "digital") {
         // Digital inputs report only on change: a steady input is a fresh input.
-        this.timers.push(setInterval(() => this.samples.lineSeq++, SAMPLE_PERIOD_MS.line));
+        this.timers.push(
+          setInterval(() => {
+            this.samples.lineSeq++;
+            this.emit("sample", "line");
+          }, SAMPLE_PERIOD_MS.line),
+        );
       }
     }
 
@@ -357,6 +367,7 @@ export class BoardConnection extends EventEmitter {
       const word = (i: number) => (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8);
       this.samples.rgbc = [word(0), word(2), word(4), word(6)];
       this.samples.colorSeq++;
+      this.emit("sample", "color");
     });
     return null;
   }
