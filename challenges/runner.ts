@@ -30,6 +30,8 @@ export interface ChallengeRunResult {
   maxScore: number;
   simTime: number;
   breakdown: ScoreLine[];
+  /** The simulator's trace hashes (absent when the program did not compile). */
+  trace?: { hash: string; stateHash: string };
   /** Why the program failed: it did not compile, or it failed while running. */
   error?: { message: string; line?: number; stage: "compile" | "run" };
   replay?: unknown;
@@ -93,6 +95,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     maxScore: scored.maxScore,
     simTime: result.simTime,
     breakdown: scored.breakdown,
+    trace: { hash: result.trace.hash, stateHash: result.trace.stateHash },
     ...(result.error
       ? { error: { message: result.error.message, line: result.error.line, stage: "run" as const } }
       : {}),

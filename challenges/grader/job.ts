@@ -18,6 +18,8 @@ export interface GradeJobResult {
   score: number;
   outcome: "finished" | "timeout" | "error";
   simTime: number;
+  /** The simulator's final-state hash, for fairness checks. */
+  stateHash?: string;
   /** Wall milliseconds the run took, for the benchmark. */
   wallMs: number;
   error?: { message: string; line?: number };
@@ -45,6 +47,7 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
       score: result.score,
       outcome: result.outcome,
       simTime: result.simTime,
+      ...(result.trace ? { stateHash: result.trace.stateHash } : {}),
       wallMs: performance.now() - start,
       ...(result.error
         ? { error: { message: result.error.message, line: result.error.line } }
