@@ -6,7 +6,8 @@
  * (`node --import tsx tools/classifier/render-cli.ts dataset`); rows say when they are missing.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   CLASSES,
   ClassTrainer,
@@ -15,11 +16,13 @@ import {
   type PixelImage,
   type WasteClass,
 } from "../classifier/index.ts";
-import { readDataset, ROOT } from "../tools/classifier/dataset.ts";
-import { PHOTO_DIR } from "../tools/classifier/prepare-real.ts";
 import { median, timeRuns, type BenchRow } from "./harness.ts";
 
 const SUITE = "classifier";
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** Where the training pipeline reads the photos and writes the renders (tools/classifier). */
+const PHOTO_DIR = "/work/shared/datasets/trashnet-128";
+const CACHE = join(ROOT, ".cache/classifier");
 
 function top1(classifier: WasteClassifier, images: PixelImage[], labels: number[]): number {
   let correct = 0;
@@ -36,8 +39,11 @@ function top1(classifier: WasteClassifier, images: PixelImage[], labels: number[
 function synthSplit(
   split: "train" | "val" | "test",
 ): { images: PixelImage[]; labels: number[] } | undefined {
-  if (!existsSync(join(ROOT, ".cache/classifier/synth.json"))) return undefined;
-  const { index, pixels } = readDataset("synth");
+  if (!existsSync(join(CACHE, "synth.json"))) return undefined;
+  const index = JSON.parse(readFileSync(join(CACHE, "synth.json"), "utf8")) as {
+    entries: { label: number; split: string }[];
+  };
+  const pixels = new Uint8Array(readFileSync(join(CACHE, "synth.u8")));
   const images: PixelImage[] = [];
   const labels: number[] = [];
   const stride = 64 * 64 * 3;
