@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ClassifierError,
+  bankCamera,
   WasteClassifier,
   createImageBank,
   isWasteClass,
@@ -58,5 +59,24 @@ describe("image bank", () => {
         expect(result.confidence).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe("bank camera for the headless simulator", () => {
+  it("shows the held item's render (reproducibly), and an empty frame that classifies as none", () => {
+    const camera = bankCamera(bank);
+    const sequence = (seed: number) => {
+      let state = seed;
+      return { next: () => (state = (state * 16807) % 2147483647) / 2147483647 };
+    };
+    const id = bank.ids()[0]!;
+    const a = camera.imageOf({ id }, sequence(3));
+    const b = camera.imageOf({ id }, sequence(3));
+    expect(a.data).toBe(b.data);
+    expect(bank.imagesOf(id).some((image) => image.data === a.data)).toBe(true);
+    const nothing = camera.imageOf(null, sequence(3));
+    expect(classifier.classify({ ...nothing, channels: 3 }).kind).toBe("none");
+    const unknown = camera.imageOf({ id: "not-in-bank" }, sequence(3));
+    expect(classifier.classify({ ...unknown, channels: 3 }).kind).toBe("none");
   });
 });
