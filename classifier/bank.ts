@@ -130,3 +130,35 @@ export async function loadImageBank(location?: string | URL): Promise<ImageBank>
   const atlas = (await decodeInBrowser(png)) ?? (await decodeImage(png, "bank.png"));
   return createImageBank(atlas, index);
 }
+
+/** What the headless simulator's camera needs: an RGB picture of the held item, or of nothing. */
+export interface CameraPicture {
+  width: number;
+  height: number;
+  /** RGB, 3 bytes a pixel. */
+  data: Uint8Array;
+}
+
+/**
+ * A camera source for the headless simulator: the bank's render of the item at the gripper,
+ * picked with a number drawn from the run's seeded generator (so a run is reproducible), or an
+ * even grey frame when nothing is there (which `classify` answers "none").
+ */
+export function bankCamera(bank: ImageBank): {
+  imageOf(item: { id: string } | null, random: { next(): number }): CameraPicture;
+} {
+  const empty: CameraPicture = {
+    width: INPUT_SIZE,
+    height: INPUT_SIZE,
+    data: new Uint8Array(INPUT_SIZE * INPUT_SIZE * 3).fill(92),
+  };
+  return {
+    imageOf(item, random) {
+      const seed = Math.floor(random.next() * 0x100000000);
+      const image = item ? bank.pickImage(item.id, seed) : undefined;
+      return image
+        ? { width: image.width, height: image.height, data: image.data as Uint8Array }
+        : empty;
+    },
+  };
+}

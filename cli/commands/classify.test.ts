@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jpeg from "jpeg-js";
@@ -71,6 +72,21 @@ describe("robotyc classify", () => {
     // the same picture as PNG gives the same answer wherever it is
     expect(rows[0]!.kind).toBe(rows[2]!.kind);
     expect(rows[0]!.confidence).toBe(rows[2]!.confidence);
+  });
+
+  it("as a process, stdout is exactly the JSON array (TF.js notices go elsewhere)", () => {
+    const cli = new URL("../robotyc.mjs", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [cli, "classify", join(dir, "folder"), "--json"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as { file: string }[];
+    expect(rows.map((row) => row.file)).toEqual([
+      join(dir, "folder", "a.jpg"),
+      join(dir, "folder", "b.png"),
+    ]);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
   });
 
   it("prints localized lines without --json", async () => {

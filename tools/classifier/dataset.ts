@@ -30,17 +30,22 @@ export interface DatasetIndex {
   splitRule: string;
 }
 
-export function writeDataset(name: string, index: DatasetIndex, pixels: Uint8Array[]): string {
-  mkdirSync(CACHE, { recursive: true });
+export function writeDataset(
+  name: string,
+  index: DatasetIndex,
+  pixels: Uint8Array[],
+  dir = CACHE,
+): string {
+  mkdirSync(dir, { recursive: true });
   const total = new Uint8Array(pixels.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pixels) {
     total.set(p, at);
     at += p.length;
   }
-  writeFileSync(join(CACHE, `${name}.u8`), total);
-  writeFileSync(join(CACHE, `${name}.json`), JSON.stringify(index));
-  return join(CACHE, `${name}.u8`);
+  writeFileSync(join(dir, `${name}.u8`), total);
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(index));
+  return join(dir, `${name}.u8`);
 }
 
 export function readDataset(

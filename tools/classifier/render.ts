@@ -2,8 +2,8 @@
  * Synthetic renders of the simulator's item catalogue: three.js in headless Chromium
  * (render-scene.js), seeded pose, lighting, background and camera jitter per (item, variant).
  *
- *   node --import tsx tools/classifier/render.ts dataset [--per-item N]   → .cache/classifier/synth.*
- *   node --import tsx tools/classifier/render.ts bank                     → classifier/bank/
+ *   node --import tsx tools/classifier/render-cli.ts dataset [--per-item N]   → .cache/classifier/synth.*
+ *   node --import tsx tools/classifier/render-cli.ts bank                     → classifier/bank/
  *
  * Variant numbers decide the split, so test renders are variants never seen in training:
  * 0..N-1 train, 10000+ val, 20000+ test, 30000+ image bank.
@@ -183,28 +183,4 @@ export async function renderDataset(
     pixels,
   );
   return entries.length;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [mode = "dataset", ...args] = process.argv.slice(2);
-  const perAt = args.indexOf("--per-item");
-  const perItem = perAt >= 0 ? Number(args[perAt + 1]) : 200;
-  const start = performance.now();
-  if (mode === "dataset") {
-    const n = await renderDataset({
-      train: perItem,
-      val: Math.round(perItem / 10),
-      test: Math.round(perItem / 5),
-    });
-    console.log(
-      `synthetic renders: ${n} images in ${((performance.now() - start) / 1000).toFixed(1)} s`,
-    );
-  } else if (mode === "bank") {
-    const { writeBank } = await import("./bank.ts");
-    const n = await writeBank();
-    console.log(`image bank: ${n} images in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  } else {
-    console.error("usage: render.ts dataset [--per-item N] | bank");
-    process.exit(2);
-  }
 }
