@@ -183,7 +183,9 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   );
   const diagnostics = [
     ...refusals.map((r) => r.diagnostic),
-    ...tsDiagnostics.map((d) => fromTypeScript(d, pupilFile)),
+    ...tsDiagnostics.map(
+      (d) => hostNameDiagnostic(d, pupilFile, locale) ?? fromTypeScript(d, pupilFile),
+    ),
   ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .slice(0, MAX_DIAGNOSTICS);
@@ -220,6 +222,49 @@ function fromTypeScript(d: ts.Diagnostic, main: ts.SourceFile): Diagnostic {
     code: `TS${d.code}`,
     severity: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
   };
+}
+
+/** Names pupils know from the web or Node that a robot program does not have, and what to use. */
+const HOST_NAMES: Record<string, string | undefined> = {
+  console: "print(...)",
+  alert: "print(...)",
+  setTimeout: "await wait(seconds)",
+  setInterval: "while (...) { ...; await wait(seconds); }",
+  Date: "time()",
+  performance: "time()",
+  require: undefined,
+  process: undefined,
+  module: undefined,
+  exports: undefined,
+  fetch: undefined,
+  eval: undefined,
+  Function: undefined,
+  window: undefined,
+  document: undefined,
+};
+/** TypeScript's "cannot find name" family, and "only refers to a type" (Date, Function). */
+const CANNOT_FIND_NAME = new Set([2304, 2580, 2581, 2582, 2583, 2584, 2591, 2592, 2593, 2693]);
+
+/** Our own words, and a hint, when a program uses a name from the web or Node. */
+function hostNameDiagnostic(
+  d: ts.Diagnostic,
+  main: ts.SourceFile,
+  locale: Locale,
+): Diagnostic | undefined {
+  if (d.file !== main || d.start === undefined || !CANNOT_FIND_NAME.has(d.code)) return undefined;
+  const name = main.text.slice(d.start, d.start + (d.length ?? 0));
+  if (!Object.hasOwn(HOST_NAMES, name)) return undefined;
+  const instead = HOST_NAMES[name];
+  const message = instead ? compilerMessages.useInstead : compilerMessages.notInSandbox;
+  const { line, character } = main.getLineAndCharacterOfPosition(d.start);
+  return ownDiagnostic(
+    message,
+    locale,
+    { name, instead: instead ?? "" },
+    line + 1,
+    character + 1,
+    "ROBOTYC_NOT_IN_SANDBOX",
+  );
 }
 
 function ownDiagnostic(

@@ -154,6 +154,29 @@ describe("runaway programs end with their own localized message", () => {
     await expectHostStillWorks();
   });
 
+  it("the budget restarts at each sensor read and each awaited call", async () => {
+    // Each chunk of work is well under the budget; all of them together are far over it.
+    const chunk = "for (let j = 0; j < 100000; j++) x += j % 7;";
+    const withYields = await run(
+      lines(
+        "let x = 0;",
+        "for (let i = 0; i < 30; i++) {",
+        `  ${chunk}`,
+        "  if (i % 2) robot.distance(); else await wait(0.01);",
+        "}",
+      ),
+      { limits: { instructionBudget: 100 } },
+    );
+    expect(withYields.result.outcome).toBe("finished");
+    const without = await run(
+      lines("let x = 0;", "for (let i = 0; i < 30; i++) {", `  ${chunk}`, "}"),
+      {
+        limits: { instructionBudget: 100 },
+      },
+    );
+    expect(without.result.error?.kind).toBe("budget");
+  });
+
   it("a loop that catches everything is still stopped", async () => {
     const { result } = await run(lines("for (;;) {", "  try { while (true) {} } catch { }", "}"), {
       locale: "en",
