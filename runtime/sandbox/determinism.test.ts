@@ -94,3 +94,15 @@ describe("runtime errors map back to the pupil's line", () => {
     expect(result.error!.message).toContain('threw "oups"');
   });
 });
+
+describe("Windows line endings", () => {
+  it("CRLF sources give the same lines for type errors and runtime errors", async () => {
+    const crlf = (...l: string[]) => l.join("\r\n");
+    const typeError = await run(crlf("// a", "", "const x: string = 1;"), { locale: "en" });
+    expect(typeError.result.error).toMatchObject({ kind: "compile", line: 3 });
+    const runtimeError = await run(crlf("// a", "await wait(0.1);", "", "(null as any).x;"), {
+      locale: "en",
+    });
+    expect(runtimeError.result.error).toMatchObject({ kind: "exception", line: 4 });
+  });
+});
