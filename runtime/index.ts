@@ -19,6 +19,7 @@ export { MAX_SOURCE_BYTES } from "./compiler/source-input.ts";
 export {
   DEFAULT_LIMITS,
   runProgram,
+  warmUpSandbox,
   type ProgramError,
   type ProgramErrorKind,
   type ProgramResult,

@@ -120,3 +120,50 @@ describe("runProgram: arguments and parts", () => {
     );
   });
 });
+
+describe("runProgram: a failing driver", () => {
+  it("a motion that fails ends the run with a driver error naming the call", async () => {
+    const driver = createScriptedDriver();
+    driver.forward = () => Promise.reject(new Error("câble débranché"));
+    const compiled = compile("\nawait robot.forward(10);");
+    if (!compiled.ok) throw new Error("did not compile");
+    const result = await runProgram({ program: compiled.program, driver, seed: 1 });
+    expect(result.error).toMatchObject({ kind: "driver" });
+    expect(result.error!.message).toBe(
+      "Le robot n'a pas pu exécuter robot.forward : câble débranché",
+    );
+  });
+
+  it("a sensor that throws ends the run even if the program catches errors", async () => {
+    const driver = createScriptedDriver();
+    driver.distance = () => {
+      throw new Error("capteur muet");
+    };
+    const compiled = compile("while (true) {\n  try { robot.distance(); } catch { }\n}", {
+      locale: "en",
+    });
+    if (!compiled.ok) throw new Error("did not compile");
+    const result = await runProgram({ program: compiled.program, driver, seed: 1, locale: "en" });
+    expect(result.error?.kind).toBe("driver");
+    expect(result.error!.message).toContain("robot.distance: capteur muet");
+  });
+
+  it("a driver whose motions never end and whose time stands still is declared stuck", async () => {
+    const driver = createScriptedDriver();
+    driver.forward = () => new Promise<void>(() => {});
+    driver.advance = async () => {};
+    const compiled = compile("await robot.forward(10);");
+    if (!compiled.ok) throw new Error("did not compile");
+    const result = await runProgram({ program: compiled.program, driver, seed: 1, locale: "en" });
+    expect(result.error).toMatchObject({ kind: "driver" });
+    expect(result.error!.message).toContain("no longer answers");
+  });
+});
+
+describe("runProgram: long waits and the time limit", () => {
+  it("a very long wait ends at maxTime, not when the wait is over", async () => {
+    const { result, driver } = await run("await wait(1e9);", { maxTime: 10 });
+    expect(result.outcome).toBe("timeout");
+    expect(driver.time()).toBeCloseTo(10, 6);
+  });
+});

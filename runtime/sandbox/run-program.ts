@@ -16,7 +16,7 @@ import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/co
 import { sourceLineAt } from "../compiler/source-map.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
-import { QUICKJS_BASE_MEMORY, takeQuickJSInstance } from "./quickjs.ts";
+import { prepareQuickJSInstance, QUICKJS_BASE_MEMORY, takeQuickJSInstance } from "./quickjs.ts";
 import { CallRefused, robotHost } from "./robot-host.ts";
 
 export type ProgramErrorKind =
@@ -67,7 +67,9 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
 };
 
 const PROGRAM_FILE = "program.js";
-/** Advances in a row without any operation settling before the driver is declared stuck. */
+/** Host functions that are globals; the others are methods of `robot`. */
+const API_NAMES = new Set(["wait", "time", "print"]);
+/** Advances in a row that neither settle anything nor let time pass: the driver is stuck. */
 const MAX_IDLE_ADVANCES = 1000;
 
 /** How a run ends, before the line is attached. */
@@ -87,6 +89,11 @@ interface PendingOperation {
   call: string;
   deferred: QuickJSDeferredPromise;
   toGuest: (value: unknown) => QuickJSHandle;
+}
+
+/** Prepares a sandbox ahead of the first run (e.g. when the app loads), so it starts at once. */
+export function warmUpSandbox(limits: RunLimits = {}): void {
+  prepareQuickJSInstance(QUICKJS_BASE_MEMORY + (limits.memoryBytes ?? DEFAULT_LIMITS.memoryBytes));
 }
 
 /** The pupil line of the innermost frame of their program in a QuickJS stack trace. */
@@ -178,7 +185,9 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
     const prelude: { makeError?: QuickJSHandle } = {};
 
     const guestError = (name: string, message: string): QuickJSHandle => {
-      if (!prelude.makeError) return ctx.newError({ name, message });
+      // Once the run must stop, no guest code runs from a host call: the interrupt that ends the
+      // program must be raised in the program's own frames, where it cannot be caught.
+      if (!prelude.makeError || stop) return ctx.newError({ name, message });
       const args = [ctx.newString(name), ctx.newString(message)];
       const made = ctx.callFunction(prelude.makeError, ctx.undefined, ...args);
       for (const a of args) a.dispose();
@@ -217,7 +226,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
           if (error instanceof CallRefused) {
             return { error: guestError("RobotError", format(error.message, locale, error.params)) };
           }
-          stop ??= driverFailed(name, error);
+          stop ??= driverFailed(API_NAMES.has(name) ? name : `robot.${name}`, error);
           return { error: guestError("SandboxStop", "stop") };
         }
       });
@@ -310,10 +319,18 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
           detail: format(m.neverSettles, locale),
         });
       }
-      await driver.advance();
+      const before = driver.time();
+      try {
+        await driver.advance();
+      } catch (error) {
+        stop ??= driverFailed("advance", error);
+        continue;
+      }
       for (let i = 0; i < 20 && settled.length === 0; i++) await Promise.resolve();
       checkTime();
-      if (settled.length === 0 && ++idleAdvances > MAX_IDLE_ADVANCES) {
+      const stalled = settled.length === 0 && driver.time() === before;
+      idleAdvances = stalled ? idleAdvances + 1 : 0;
+      if (idleAdvances > MAX_IDLE_ADVANCES) {
         stop ??= { outcome: "error", kind: "driver", detail: format(m.driverStalled, locale) };
       }
     }
@@ -328,6 +345,8 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
       kind: "exception",
       detail: format(m.internal, locale, { detail }),
     });
+  } finally {
+    prepareQuickJSInstance(maxMemory);
   }
   // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
   // which also frees whatever the program left behind.
