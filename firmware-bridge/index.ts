@@ -59,4 +59,17 @@ export type {
 
 // ---- host side (firmware-bridge/host): port discovery, BoardRobot ----
 export * from "./host/ports.ts";
+export * from "./host/connection.ts";
+export * from "./host/board-robot.ts";
+export * from "./host/calibration.ts";
+export * from "./host/color.ts";
+export * from "./host/emulated-kit.ts";
+export { FirmataFrameChecker, GuardedPort, type PortLike } from "./host/firmata-guard.ts";
+export type { SensorSamples } from "./host/sensors.ts";
+export { ProgramWorker, runProgramOnBoard, type BoardRunOptions } from "./host/board-program.ts";
+export {
+  SensorMirrorReader,
+  SensorMirrorWriter,
+  createMirrorBuffer,
+} from "./host/sensor-mirror.ts";
 // ---- end host side ----
