@@ -14,8 +14,11 @@ export interface CommandIO {
 
 /** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
 const commands: Record<string, () => Promise<Command>> = {
+  firmware: async () => (await import("./commands/firmware.ts")).default,
+  flash: async () => (await import("./commands/flash.ts")).default,
   boards: async () => (await import("./commands/boards.ts")).default,
   check: async () => (await import("./commands/check.ts")).default,
+  challenges: async () => (await import("./commands/challenges.ts")).default,
 };
 
 const messages = {

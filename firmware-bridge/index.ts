@@ -25,6 +25,37 @@ export {
   type FiveBoard,
   type FiveModule,
 } from "./emulator/johnny-five.ts";
+export {
+  APPLICATION_FLASH,
+  buildAllFirmware,
+  buildFirmware,
+  FIRMWARE_BOARDS,
+  FIRMWARE_NAME,
+  FIRMWARE_VERSION,
+  hexPath,
+  toolchainAvailable,
+  type BuildResult,
+  type FirmwareBoard,
+} from "./firmware/build.ts";
+export { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "./emulator/testing.ts";
+export { atmegabootHex, optibootHex } from "./firmware/bootloaders.ts";
+export { firmwareFor, flashBoard, MCUS, resolveBoard } from "./host/flash/flash.ts";
+export { openFlashPort, type OpenedPort } from "./host/flash/ports.ts";
+export {
+  checkFirmware,
+  ROBOTYC_FAILSAFE_SYSEX,
+  setFailsafeTimeout,
+  startHeartbeat,
+  type FirmwareCheck,
+  type FirmwareStatus,
+} from "./host/firmware-check.ts";
+export type {
+  FlashOptions,
+  FlashPhase,
+  FlashPort,
+  FlashProgress,
+  FlashResult,
+} from "./host/flash/link.ts";
 
 // ---- host side (firmware-bridge/host): port discovery, BoardRobot ----
 export * from "./host/ports.ts";

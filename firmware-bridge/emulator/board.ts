@@ -111,7 +111,16 @@ export interface EmulatedBoard {
   readonly flash: Uint8Array;
   /** Why the board last reset. */
   lastResetCause(): ResetCause;
-  /** Bytes the host sent that the board could not receive (RX disabled, baud mismatch). */
+  /** Cuts (false) or restores (true) the USB link: bytes in both directions are lost. */
+  setLinkConnected(connected: boolean): void;
+  /** Host bytes queued on the wire, not yet received by the board. */
+  pendingHostBytes(): number;
+  /**
+   * Overrides the time a host byte takes on the wire (CPU cycles), e.g. to push a megabyte
+   * through quickly; `undefined` restores the baud rate's timing (10 bits per byte).
+   */
+  setHostByteCycles(cycles: number | undefined): void;
+  /** Bytes the host sent that the board could not receive (RX disabled, baud mismatch, overrun). */
   readonly stats: { droppedHostBytes: number; droppedBoardBytes: number };
 }
 
@@ -129,8 +138,8 @@ const messages = {
     en: 'Board "{board}" is not emulated: the emulator simulates the ATmega328P (uno, nano).',
   },
   tooBig: {
-    fr: "L'image .hex dépasse la mémoire flash de l'ATmega328P (32 Kio).",
-    en: "The .hex image is larger than the ATmega328P flash (32 KiB).",
+    fr: "L'image .hex se termine à 0x{end}, au-delà de la flash de l'ATmega328P (32 Kio, 0x8000).",
+    en: "The .hex image ends at 0x{end}, beyond the ATmega328P flash (32 KiB, 0x8000).",
   },
   badPin: {
     fr: "Broche {pin} inexistante sur cette carte (0-19).",
@@ -180,7 +189,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   let resetVector = 0;
   const load = (text: string): number => {
     const image = parseIntelHex(text);
-    if (image.start + image.data.length > FLASH_BYTES) throw new LocalizedError(messages.tooBig);
+    const end = image.start + image.data.length;
+    if (end > FLASH_BYTES) throw new LocalizedError(messages.tooBig, { end: end.toString(16) });
     flash.set(image.data, image.start);
     return image.start;
   };
@@ -216,17 +226,47 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   const baudMatches = (boardBaud: number): boolean =>
     Math.abs(boardBaud - hostBaud) / hostBaud < 0.035;
 
+  let rxInFlight = false;
+  let hostByteCycles: number | undefined;
+  let linkConnected = true;
+
+  // The USART's receive buffer is a two-level FIFO (datasheet, "Receiving Frames"): UDR plus
+  // one waiting byte. avr8js holds one; the second level is kept here.
+  let rxSecond: number | undefined;
+  const RXC = 0x80;
+  const receive = (byte: number): void => {
+    const { usart, cpu } = chip;
+    if (!usart.rxEnable) {
+      stats.droppedHostBytes++;
+    } else if (!(cpu.data[usart0Config.UCSRA]! & RXC)) {
+      usart.writeByte(byte, true);
+    } else if (rxSecond === undefined) {
+      rxSecond = byte;
+    } else {
+      stats.droppedHostBytes++; // data overrun: the byte in the shift register is lost
+    }
+  };
+
+  /** Puts the next queued host byte on the wire; it reaches the receiver one character later. */
   const feedRx = (): void => {
-    const { usart } = chip;
+    if (rxInFlight) return;
+    const { usart, cpu } = chip;
     while (rxHead < rxQueue.length) {
-      if (usart.rxBusy) return;
       if (!usart.rxEnable || !baudMatches(usart.baudRate)) {
         // A real receiver that is off or at another speed loses the byte.
         stats.droppedHostBytes++;
         rxHead++;
         continue;
       }
-      usart.writeByte(rxQueue[rxHead++]!);
+      const byte = rxQueue[rxHead++]!;
+      rxInFlight = true;
+      const charCycles = hostByteCycles ?? Math.round((FREQUENCY * 10) / hostBaud);
+      cpu.addClockEvent(() => {
+        if (chip.cpu !== cpu) return; // the chip was reset meanwhile
+        rxInFlight = false;
+        receive(byte);
+        feedRx();
+      }, charCycles);
       break;
     }
     if (rxHead === rxQueue.length) {
@@ -303,9 +343,17 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       if (baudMatches(usart.baudRate)) txBuffer.push(value);
       else stats.droppedBoardBytes++;
     };
-    // The wire keeps sending: the next byte starts as soon as this one is in the receiver.
-    usart.onRxComplete = feedRx;
     usart.onConfigurationChange = feedRx;
+    const readUdr = cpu.readHooks[usart0Config.UDR]!;
+    cpu.readHooks[usart0Config.UDR] = (address) => {
+      const value = readUdr(address);
+      if (rxSecond !== undefined) {
+        const next = rxSecond;
+        rxSecond = undefined;
+        usart.writeByte(next, true);
+      }
+      return value;
+    };
     for (const name of ["B", "C", "D"] as const) {
       ports[name].addListener(() => {
         applyInputs(name);
@@ -353,6 +401,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     pageBuffer = new Uint8Array(PAGE_BYTES).fill(0xff);
     rxQueue.length = 0;
     rxHead = 0;
+    rxInFlight = false;
+    rxSecond = undefined;
     for (const name of ["B", "C", "D"] as const) applyInputs(name);
     for (const hook of resetHooks) hook();
     notify();
@@ -378,12 +428,13 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     if (txBuffer.length === 0) return;
     const bytes = Buffer.from(txBuffer);
     txBuffer = [];
-    port.deliver(bytes);
+    if (linkConnected) port.deliver(bytes);
   };
 
   const port = new EmulatedSerialPort(
     {
       hostWrite(bytes) {
+        if (!linkConnected) return;
         for (const b of bytes) rxQueue.push(b);
         feedRx();
       },
@@ -401,6 +452,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   // The run loop: slices of CPU time, yielding to the event loop in between.
   const SLICE_WALL_MS = 4;
   const CHUNK_CYCLES = 8000;
+  const TX_FLUSH_MS = 0.5;
   let running = false;
   let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
   let wallStart = 0;
@@ -425,7 +477,9 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
         limit = boardCycles() + CHUNK_CYCLES;
       } else limit = allowed;
     }
+    // A slice ends early once the board has something to say: answers reach the host sooner.
     while (boardCycles() < limit && performance.now() - sliceStart < SLICE_WALL_MS) {
+      if (txBuffer.length > 0 && performance.now() - sliceStart > TX_FLUSH_MS) break;
       const target = Math.min(limit, boardCycles() + CHUNK_CYCLES);
       execute(chip.cpu.cycles + (target - boardCycles()));
     }
@@ -618,6 +672,17 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       };
     },
     lastResetCause: () => resetCause,
+    setLinkConnected(connected) {
+      linkConnected = connected;
+      if (!connected) {
+        rxQueue.length = 0;
+        rxHead = 0;
+      }
+    },
+    pendingHostBytes: () => rxQueue.length - rxHead + (rxInFlight ? 1 : 0),
+    setHostByteCycles(cycles) {
+      hostByteCycles = cycles === undefined ? undefined : Math.max(1, Math.round(cycles));
+    },
   };
   return board;
 }

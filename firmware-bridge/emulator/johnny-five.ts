@@ -63,7 +63,8 @@ const messages = {
 };
 
 /**
- * Connects Johnny-Five to a port object (opened here if it has `open` and is not open yet).
+ * Connects Johnny-Five to a port object (opened here if it has `open` and is not open yet; an
+ * open port is used as it is, without resetting the board).
  * Resolves on `ready`; rejects with a localized error after `timeoutMs` (wall clock).
  */
 export async function connectJohnnyFive(
@@ -72,8 +73,12 @@ export async function connectJohnnyFive(
 ): Promise<FiveBoard> {
   const { five, Firmata } = loadJohnnyFive();
   const timeoutMs = options.timeoutMs ?? 20_000;
-  if (port.open && !port.isOpen) port.open();
+  const alreadyOpen = port.isOpen === true;
+  if (port.open && !alreadyOpen) port.open();
   const io = new Firmata(port, { reportVersionTimeout: Math.min(5000, timeoutMs) });
+  // Johnny-Five waits for firmata.js's "connect", which follows the port's "open" event: an
+  // already open port (e.g. right after flashing) must announce itself again.
+  if (alreadyOpen) process.nextTick(() => port.emit("open"));
   const board = new five.Board({ io, repl: false, debug: false, timeout: timeoutMs });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

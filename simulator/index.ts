@@ -1,0 +1,19 @@
+/** The simulator's public surface: arenas, the item catalogue, events; the world and the runner. */
+export * from "./arena/schema.ts";
+export { loadArena, countItems, fieldPath } from "./arena/load.ts";
+export { placeItems, footprintRadius } from "./arena/placement.ts";
+export type { PlacedItem } from "./arena/placement.ts";
+export * from "./items/catalogue.ts";
+export type * from "./events.ts";
+export { PALETTE, isDark } from "./colors.ts";
+export { Random } from "./random.ts";
+export { REFERENCE_ARENA } from "./arenas/reference.ts";
+export { World, TICK_RATE, DT } from "./world/world.ts";
+export type { WorldOptions, WorldItem, ColliderRole } from "./world/world.ts";
+export { loadRapier } from "./world/rapier.ts";
+export { Floor } from "./world/floor.ts";
+export type { FloorColor } from "./world/floor.ts";
+export { SimRobot, CLASSIFY_SECONDS } from "./sim-robot.ts";
+export type { SimRobotOptions } from "./sim-robot.ts";
+export { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
+export type { CameraImage, CameraSource, ClassifyItem } from "./camera.ts";
