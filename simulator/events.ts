@@ -33,8 +33,8 @@ export interface FinalItem {
   binId: string | null;
   onTable: boolean;
   held: boolean;
-  /** Arena frame, cm. */
-  position: { x: number; y: number; z: number };
+  /** Arena frame, cm; null once the item has fallen out of the simulation. */
+  position: { x: number; y: number; z: number } | null;
 }
 
 export interface FinalRobot {

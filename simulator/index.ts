@@ -8,3 +8,25 @@ export type * from "./events.ts";
 export { PALETTE, isDark } from "./colors.ts";
 export { Random } from "./random.ts";
 export { REFERENCE_ARENA } from "./arenas/reference.ts";
+export { World, TICK_RATE, DT } from "./world/world.ts";
+export type { WorldOptions, WorldItem, ColliderRole } from "./world/world.ts";
+export { loadRapier } from "./world/rapier.ts";
+export { Floor } from "./world/floor.ts";
+export type { FloorColor } from "./world/floor.ts";
+export { SimRobot, CLASSIFY_SECONDS } from "./sim-robot.ts";
+export type { SimRobotOptions } from "./sim-robot.ts";
+export { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
+export type { CameraImage, CameraSource, ClassifyItem } from "./camera.ts";
+export { runWorld, SETTLE_SECONDS } from "./runner.ts";
+export type { Outcome, Pilot, PilotResult, SimulationResult, WorldRunOptions } from "./runner.ts";
+export {
+  Recorder,
+  loadReplay,
+  playReplay,
+  REPLAY_FORMAT,
+  REPLAY_VERSION,
+  FRAME_EVERY,
+} from "./replay/replay.ts";
+export type { Replay, ReplayBody, ReplayFrame, Trace } from "./replay/replay.ts";
+export { runSimulation } from "./simulation.ts";
+export type { SimulationOptions } from "./simulation.ts";

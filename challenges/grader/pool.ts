@@ -1,0 +1,76 @@
+/**
+ * A pool of worker threads that runs jobs in parallel. Workers are TypeScript modules: each one
+ * boots through tsx's loader, so the pool works from the CLI, from tests and from `node --import
+ * tsx`. A worker that crashes fails only the job it was running; a fresh worker takes its place.
+ */
+import { Worker } from "node:worker_threads";
+
+/** Messages between the pool and a worker. */
+export type ToWorker<J> = { id: number; job: J };
+export type FromWorker<R> = { id: number; result: R };
+
+/** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
+export function tsWorker(moduleUrl: URL): Worker {
+  const loader = import.meta.resolve("tsx/esm/api");
+  const boot =
+    `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); ` +
+    `return import(${JSON.stringify(moduleUrl.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+/**
+ * Runs every job on at most `size` workers and returns the results in job order. `onCrash` turns
+ * a worker's death (uncaught error, out of memory, exit) into the result of the job it held.
+ */
+export async function runPool<J, R>(
+  moduleUrl: URL,
+  jobs: readonly J[],
+  size: number,
+  onCrash: (job: J, error: Error) => R,
+): Promise<R[]> {
+  const results = new Array<R>(jobs.length);
+  let next = 0;
+  const lanes = Math.max(1, Math.min(size, jobs.length));
+
+  const lane = async (): Promise<void> => {
+    let worker: Worker | undefined;
+    try {
+      while (next < jobs.length) {
+        const id = next++;
+        worker ??= tsWorker(moduleUrl);
+        const w = worker;
+        const outcome = await new Promise<{ ok: true; result: R } | { ok: false; error: Error }>(
+          (resolve) => {
+            const done = (value: { ok: true; result: R } | { ok: false; error: Error }) => {
+              w.off("message", onMessage);
+              w.off("error", onError);
+              w.off("exit", onExit);
+              resolve(value);
+            };
+            const onMessage = (message: FromWorker<R>) => {
+              if (message.id === id) done({ ok: true, result: message.result });
+            };
+            const onError = (error: Error) => done({ ok: false, error });
+            const onExit = (code: number) =>
+              done({ ok: false, error: new Error(`worker exited with code ${code}`) });
+            w.on("message", onMessage);
+            w.on("error", onError);
+            w.on("exit", onExit);
+            w.postMessage({ id, job: jobs[id] } satisfies ToWorker<J>);
+          },
+        );
+        if (outcome.ok) results[id] = outcome.result;
+        else {
+          results[id] = onCrash(jobs[id]!, outcome.error);
+          await worker.terminate();
+          worker = undefined;
+        }
+      }
+    } finally {
+      await worker?.terminate();
+    }
+  };
+
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return results;
+}

@@ -1,0 +1,54 @@
+/** `robotyc check <program.ts>`: compiles a pupil program and prints its diagnostics. */
+import { readFileSync, statSync } from "node:fs";
+import { compile, format, MAX_SOURCE_BYTES, type Localized } from "../../runtime/index.ts";
+import type { Command } from "../main.ts";
+
+const messages = {
+  summary: {
+    fr: "vérifie un programme de robot (types, syntaxe) sans le lancer",
+    en: "checks a robot program (types, syntax) without running it",
+  },
+  usage: {
+    fr: "Utilisation : robotyc check <programme.ts>",
+    en: "Usage: robotyc check <program.ts>",
+  },
+  notFound: { fr: "Fichier introuvable : {file}", en: "File not found: {file}" },
+  notAFile: { fr: "Ce n'est pas un fichier : {file}", en: "Not a file: {file}" },
+  ok: { fr: "{file} : aucun problème.", en: "{file}: no problems." },
+  warning: { fr: "attention", en: "warning" },
+} satisfies Record<string, Localized>;
+
+const check: Command = {
+  summary: messages.summary,
+  async run(args, io) {
+    const locale = io.locale;
+    if (args.length !== 1 || args[0]!.startsWith("-")) {
+      io.err(format(messages.usage, locale));
+      return 2;
+    }
+    const file = args[0]!;
+    let bytes: Uint8Array;
+    try {
+      const info = statSync(file);
+      if (!info.isFile()) {
+        io.err(format(messages.notAFile, locale, { file }));
+        return 2;
+      }
+      // A huge file is refused by the compiler from its size; reading more than that is useless.
+      bytes = info.size > MAX_SOURCE_BYTES ? new Uint8Array(info.size) : readFileSync(file);
+    } catch {
+      io.err(format(messages.notFound, locale, { file }));
+      return 2;
+    }
+    const result = compile(bytes, { locale, fileName: file });
+    for (const d of result.diagnostics) {
+      const prefix = d.severity === "warning" ? `${messages.warning[locale]}: ` : "";
+      io.err(`${file}:${d.line}:${d.column}: ${prefix}${d.message}`);
+    }
+    if (!result.ok) return 1;
+    io.out(format(messages.ok, locale, { file }));
+    return 0;
+  },
+};
+
+export default check;

@@ -1,0 +1,312 @@
+/**
+ * Pupil TypeScript → JavaScript for the sandbox, with the TypeScript 5.9 compiler API and an
+ * in-memory compiler host (no file system: the same code runs in Node and in a browser).
+ * A pupil program is a script whose top level may `await`; it imports and exports nothing.
+ */
+import ts from "typescript";
+import frDiagnosticMessages from "typescript/lib/fr/diagnosticMessages.generated.json" with { type: "json" };
+import { DEFAULT_LOCALE, format, type Locale, type Localized } from "../i18n.ts";
+import { PUPIL_API_DTS } from "../api/pupil-api.ts";
+import { ES_LIB_DTS } from "./es-lib.generated.ts";
+import { compilerMessages } from "./messages.ts";
+import { decodeMappings, type LineTable } from "./source-map.ts";
+import { checkSourceText, decodeSource } from "./source-input.ts";
+
+export interface Diagnostic {
+  /** 1-based line in the pupil's source. */
+  line: number;
+  /** 1-based column in the pupil's source. */
+  column: number;
+  /** In the requested locale. */
+  message: string;
+  /** `TS2322` for TypeScript's own checks, `ROBOTYC_…` for ours. */
+  code: string;
+  severity: "error" | "warning";
+}
+
+/** A compiled program: plain data, so it can be posted to a worker. */
+export interface CompiledProgram {
+  format: "robotyc-program/1";
+  fileName: string;
+  /** A script whose completion value is the promise of the whole program. */
+  code: string;
+  /** Generated position → pupil line (see source-map.ts); line 1 is shifted by `PROLOGUE`. */
+  lines: LineTable;
+}
+
+export type CompileResult =
+  | { ok: true; program: CompiledProgram; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export interface CompileOptions {
+  locale?: Locale;
+  /** The name shown to the pupil; default `program.ts`. */
+  fileName?: string;
+}
+
+/**
+ * Name of the object through which every loop notes its line, so a loop stopped by the
+ * instruction budget can be named to the pupil (QuickJS's interrupt carries no position).
+ * The prologue takes it from the global the sandbox sets up and removes that global.
+ */
+export const LOOP_LINE_GLOBAL = "__robotycLoopLine";
+const LOOP_LINE_LOCAL = "$robotycLoop";
+
+/** The pupil's code runs inside this async function, on the same lines as in the output. */
+export const PROLOGUE =
+  `(async function () { "use strict"; const ${LOOP_LINE_LOCAL} = globalThis.${LOOP_LINE_GLOBAL}; ` +
+  `delete globalThis.${LOOP_LINE_GLOBAL}; `;
+const EPILOGUE = "\n})()";
+
+/** At most this many diagnostics are reported (a garbage file would give thousands). */
+const MAX_DIAGNOSTICS = 50;
+
+const LIB_PATH = "/robotyc/lib.es.d.ts";
+const apiPath = (locale: Locale) => `/robotyc/robot-api.${locale}.d.ts`;
+const MAIN_PATH = "/program.ts";
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleDetection: ts.ModuleDetectionKind.Force,
+  strict: true,
+  noImplicitAny: false,
+  noLib: true,
+  types: [],
+  sourceMap: true,
+  inlineSources: false,
+  removeComments: true,
+  newLine: ts.NewLineKind.LineFeed,
+  allowUnreachableCode: true,
+  noEmitOnError: false,
+};
+
+const localizedMessages = ts as unknown as {
+  setLocalizedDiagnosticMessages(messages: Record<string, string> | undefined): void;
+};
+const TS_MESSAGES: Record<Locale, Record<string, string> | undefined> = {
+  fr: frDiagnosticMessages as Record<string, string>,
+  en: undefined,
+};
+
+/** Parsed library files, shared by every compilation (parsing them is most of the cost). */
+const libraryFiles = new Map<string, ts.SourceFile>();
+function libraryFile(path: string, text: string): ts.SourceFile {
+  let file = libraryFiles.get(path);
+  if (!file) {
+    file = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022);
+    libraryFiles.set(path, file);
+  }
+  return file;
+}
+
+export function compile(input: string | Uint8Array, opts: CompileOptions = {}): CompileResult {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const fileName = opts.fileName ?? "program.ts";
+  const decoded = decodeSource(input);
+  const problem = decoded.ok ? checkSourceText(decoded.text) : decoded.problem;
+  if (problem) {
+    const line = typeof problem.params.line === "number" ? problem.params.line : 1;
+    return {
+      ok: false,
+      diagnostics: [ownDiagnostic(problem.message, locale, problem.params, line, 1, problem.code)],
+    };
+  }
+  const source = (decoded as { text: string }).text;
+  try {
+    return compileText(source, locale, fileName);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      diagnostics: [
+        ownDiagnostic(compilerMessages.internal, locale, { detail }, 1, 1, "ROBOTYC_INTERNAL"),
+      ],
+    };
+  }
+}
+
+function compileText(source: string, locale: Locale, fileName: string): CompileResult {
+  localizedMessages.setLocalizedDiagnosticMessages(TS_MESSAGES[locale]);
+  const files = new Map<string, ts.SourceFile>([
+    [LIB_PATH, libraryFile(LIB_PATH, ES_LIB_DTS)],
+    [apiPath(locale), libraryFile(apiPath(locale), PUPIL_API_DTS[locale])],
+  ]);
+  let main: ts.SourceFile | undefined;
+  const output = new Map<string, string>();
+  const host: ts.CompilerHost = {
+    // The program's own options make the pupil file a module (top-level await) even without
+    // imports: `moduleDetection: force` reaches the parser only through this argument.
+    getSourceFile: (path, languageVersionOrOptions) => {
+      if (path !== MAIN_PATH) return files.get(path);
+      main ??= ts.createSourceFile(path, source, languageVersionOrOptions, true, ts.ScriptKind.TS);
+      return main;
+    },
+    getDefaultLibFileName: () => LIB_PATH,
+    writeFile: (path, text) => output.set(path, text),
+    getCurrentDirectory: () => "/",
+    getDirectories: () => [],
+    fileExists: (path) => path === MAIN_PATH || files.has(path),
+    readFile: () => undefined,
+    getCanonicalFileName: (path) => path,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+  };
+  const program = ts.createProgram({
+    rootNames: [...files.keys(), MAIN_PATH],
+    options: COMPILER_OPTIONS,
+    host,
+  });
+  const pupilFile: ts.SourceFile | undefined = main;
+  if (!pupilFile) throw new Error("the program file was not read");
+
+  const refusals = refuseModuleSyntax(pupilFile, locale);
+  const tsDiagnostics = [
+    ...program.getSyntacticDiagnostics(pupilFile),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSemanticDiagnostics(pupilFile),
+  ].filter(
+    (d) => !refusals.some((r) => d.start !== undefined && d.start >= r.start && d.start < r.end),
+  );
+  const diagnostics = [
+    ...refusals.map((r) => r.diagnostic),
+    ...tsDiagnostics.map((d) => fromTypeScript(d, pupilFile)),
+  ]
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .slice(0, MAX_DIAGNOSTICS);
+  if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics };
+
+  program.emit(pupilFile, undefined, undefined, false, { before: [noteLoopLines(pupilFile)] });
+  const js = output.get("/program.js");
+  const map = output.get("/program.js.map");
+  if (js === undefined || map === undefined) throw new Error("no output");
+  const body = js
+    .replace(/^\/\/# sourceMappingURL=.*$/m, "")
+    .replace(/^export \{\};\s*$/m, "")
+    .trimEnd();
+  const lines = decodeMappings((JSON.parse(map) as { mappings: string }).mappings);
+  return {
+    ok: true,
+    program: { format: "robotyc-program/1", fileName, code: PROLOGUE + body + EPILOGUE, lines },
+    diagnostics,
+  };
+}
+
+function fromTypeScript(d: ts.Diagnostic, main: ts.SourceFile): Diagnostic {
+  let line = 1;
+  let column = 1;
+  if (d.file === main && d.start !== undefined) {
+    const position = main.getLineAndCharacterOfPosition(d.start);
+    line = position.line + 1;
+    column = position.character + 1;
+  }
+  return {
+    line,
+    column,
+    message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+    code: `TS${d.code}`,
+    severity: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
+  };
+}
+
+function ownDiagnostic(
+  message: Localized,
+  locale: Locale,
+  params: Record<string, string | number>,
+  line: number,
+  column: number,
+  code: string,
+): Diagnostic {
+  return { line, column, message: format(message, locale, params), code, severity: "error" };
+}
+
+interface Refusal {
+  start: number;
+  end: number;
+  diagnostic: Diagnostic;
+}
+
+/** Imports and exports have no meaning in a robot program: refuse them with our own words. */
+function refuseModuleSyntax(main: ts.SourceFile, locale: Locale): Refusal[] {
+  const refusals: Refusal[] = [];
+  const refuse = (node: ts.Node, message: Localized, code: string) => {
+    const start = node.getStart(main);
+    const { line, character } = main.getLineAndCharacterOfPosition(start);
+    refusals.push({
+      start,
+      end: node.getEnd(),
+      diagnostic: ownDiagnostic(message, locale, {}, line + 1, character + 1, code),
+    });
+  };
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isImportDeclaration(node) ||
+      ts.isImportEqualsDeclaration(node) ||
+      (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) ||
+      (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) ||
+      ts.isImportTypeNode(node)
+    ) {
+      refuse(node, compilerMessages.importRefused, "ROBOTYC_IMPORT");
+      return;
+    }
+    if (
+      ts.isExportDeclaration(node) ||
+      ts.isExportAssignment(node) ||
+      (ts.canHaveModifiers(node) &&
+        ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+    ) {
+      refuse(node, compilerMessages.exportRefused, "ROBOTYC_EXPORT");
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(main);
+  return refusals;
+}
+
+/** Prepends `$robotycLoop.line = <line>;` to the body of every loop. */
+function noteLoopLines(main: ts.SourceFile): ts.TransformerFactory<ts.SourceFile> {
+  return (context) => {
+    const f = context.factory;
+    const visit = (node: ts.Node): ts.Node => {
+      const visited = ts.visitEachChild(node, visit, context);
+      if (!ts.isIterationStatement(visited, false)) return visited;
+      const line = main.getLineAndCharacterOfPosition(node.getStart(main)).line + 1;
+      const note = f.createExpressionStatement(
+        f.createAssignment(
+          f.createPropertyAccessExpression(f.createIdentifier(LOOP_LINE_LOCAL), "line"),
+          f.createNumericLiteral(line),
+        ),
+      );
+      const body = visited.statement;
+      const statements = ts.isBlock(body) ? [note, ...body.statements] : [note, body];
+      const block = f.createBlock(statements, true);
+      if (ts.isWhileStatement(visited))
+        return f.updateWhileStatement(visited, visited.expression, block);
+      if (ts.isDoStatement(visited)) return f.updateDoStatement(visited, block, visited.expression);
+      if (ts.isForStatement(visited)) {
+        return f.updateForStatement(
+          visited,
+          visited.initializer,
+          visited.condition,
+          visited.incrementor,
+          block,
+        );
+      }
+      if (ts.isForInStatement(visited)) {
+        return f.updateForInStatement(visited, visited.initializer, visited.expression, block);
+      }
+      if (ts.isForOfStatement(visited)) {
+        return f.updateForOfStatement(
+          visited,
+          visited.awaitModifier,
+          visited.initializer,
+          visited.expression,
+          block,
+        );
+      }
+      return visited;
+    };
+    return (file) => ts.visitNode(file, visit) as ts.SourceFile;
+  };
+}

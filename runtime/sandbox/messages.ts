@@ -1,0 +1,76 @@
+import type { Localized } from "../i18n.ts";
+import type { RobotPart } from "../api/types.ts";
+
+/** What a pupil reads when a program stops or a call is refused. */
+export const sandboxMessages = {
+  atLine: { fr: "Ligne {line} : {detail}", en: "Line {line}: {detail}" },
+  budget: {
+    fr: "Ton programme tourne en boucle sans jamais attendre : dans une boucle, attends (« await wait(0.1); ») ou lis un capteur.",
+    en: 'Your program loops without ever waiting: inside a loop, wait ("await wait(0.1);") or read a sensor.',
+  },
+  memory: {
+    fr: "Ton programme utilise trop de mémoire : il crée des données sans fin (un tableau ou un texte qui grandit toujours ?).",
+    en: "Your program uses too much memory: it creates data without end (an array or a text that keeps growing?).",
+  },
+  stack: {
+    fr: "Une fonction s'appelle elle-même sans fin (récursion trop profonde) : vérifie sa condition d'arrêt.",
+    en: "A function calls itself without end (recursion too deep): check its stopping condition.",
+  },
+  neverSettles: {
+    fr: "Ton programme attend quelque chose qui n'arrivera jamais (une promesse jamais résolue) : il s'arrête là.",
+    en: "Your program waits for something that will never happen (a promise never resolved): it stops here.",
+  },
+  exception: { fr: "erreur : {detail}", en: "error: {detail}" },
+  thrownValue: {
+    fr: "ton programme a lancé « {value} » sans l'attraper.",
+    en: 'your program threw "{value}" without catching it.',
+  },
+  internal: {
+    fr: "le bac à sable a rencontré un problème interne ({detail}). Relance le programme.",
+    en: "the sandbox met an internal problem ({detail}). Run the program again.",
+  },
+  driverFailed: {
+    fr: "Le robot n'a pas pu exécuter {call} : {detail}",
+    en: "The robot could not carry out {call}: {detail}",
+  },
+  driverStalled: {
+    fr: "Le robot ne répond plus : ses mouvements ne se terminent jamais.",
+    en: "The robot no longer answers: its motions never end.",
+  },
+  notANumber: {
+    fr: "{call} attend un nombre ({what}), mais a reçu {got}.",
+    en: "{call} expects a number ({what}), but got {got}.",
+  },
+  outOfRange: {
+    fr: "{call} attend un nombre entre {min} et {max} ({what}), mais a reçu {got}.",
+    en: "{call} expects a number between {min} and {max} ({what}), but got {got}.",
+  },
+  missingPart: {
+    fr: "Ce robot n'a pas de {part} : {call} est impossible.",
+    en: "This robot has no {part}: {call} is impossible.",
+  },
+  notAvailable: {
+    fr: "« {name} » n'est pas disponible dans un programme de robot.",
+    en: '"{name}" is not available in a robot program.',
+  },
+  nothing: { fr: "rien", en: "nothing" },
+  text: { fr: "le texte {value}", en: "the text {value}" },
+} satisfies Record<string, Localized>;
+
+/** What each argument means, for the messages above. */
+export const argumentMeanings = {
+  cm: { fr: "des centimètres", en: "centimetres" },
+  degrees: { fr: "des degrés", en: "degrees" },
+  percent: { fr: "un pourcentage", en: "a percentage" },
+  seconds: { fr: "des secondes", en: "seconds" },
+} satisfies Record<string, Localized>;
+
+export const partNames: Record<RobotPart, Localized> = {
+  motors: { fr: "moteurs", en: "motors" },
+  ultrasonic: { fr: "capteur à ultrasons", en: "ultrasonic sensor" },
+  lineSensors: { fr: "capteurs de ligne", en: "line sensors" },
+  colorSensor: { fr: "capteur de couleur", en: "colour sensor" },
+  gyro: { fr: "boussole (gyroscope)", en: "compass (gyroscope)" },
+  gripper: { fr: "pince", en: "gripper" },
+  camera: { fr: "caméra", en: "camera" },
+};

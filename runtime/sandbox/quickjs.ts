@@ -1,0 +1,93 @@
+/**
+ * QuickJS instances for pupil programs: each run gets a fresh WebAssembly instance of the sync
+ * QuickJS build whose `WebAssembly.Memory` has a fixed `maximum`. That is the memory wall:
+ * QuickJS's own limit lets some allocations through, but the wasm memory cannot grow past its
+ * maximum, so a memory bomb fails inside the sandbox and the instance is thrown away after the run.
+ *
+ * The compiled `WebAssembly.Module` is shared. In Node it is read from the variant package on first
+ * use; in a browser or worker, call `setQuickJSWasmModule` first (e.g. with
+ * `WebAssembly.compileStreaming(fetch(url))`, `url` from a bundler's asset import of
+ * `@jitl/quickjs-wasmfile-release-sync/wasm`); without it, the variant locates its file itself.
+ */
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  type QuickJSWASMModule,
+} from "quickjs-emscripten-core";
+import variant from "@jitl/quickjs-wasmfile-release-sync";
+
+const PAGE = 65536;
+/** QuickJS's build starts with 16 MB of memory (its stack and static data live there). */
+export const QUICKJS_BASE_MEMORY = 16 * 1024 * 1024;
+
+let wasmModule: Promise<WebAssembly.Module | undefined> | undefined;
+
+/** Provides the compiled QuickJS wasm (needed in browsers/workers; optional in Node). */
+export function setQuickJSWasmModule(
+  module: WebAssembly.Module | Promise<WebAssembly.Module>,
+): void {
+  wasmModule = Promise.resolve(module);
+}
+
+async function nodeWasmModule(): Promise<WebAssembly.Module | undefined> {
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+    ?.node;
+  if (!node) return undefined;
+  // Module names in variables: bundlers for the browser leave this Node-only path alone.
+  const moduleName = "node:module";
+  const fsName = "node:fs/promises";
+  const { createRequire } = (await import(
+    /* @vite-ignore */ moduleName
+  )) as typeof import("node:module");
+  const { readFile } = (await import(
+    /* @vite-ignore */ fsName
+  )) as typeof import("node:fs/promises");
+  const path = createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
+  return WebAssembly.compile(await readFile(path));
+}
+
+function loadWasmModule(): Promise<WebAssembly.Module | undefined> {
+  wasmModule ??= nodeWasmModule();
+  return wasmModule;
+}
+
+export interface QuickJSInstance {
+  quickjs: QuickJSWASMModule;
+  memory: WebAssembly.Memory;
+}
+
+/** A fresh QuickJS instance whose memory can never exceed `maxBytes` (rounded up to 64 kB pages). */
+export async function newQuickJSInstance(maxBytes: number): Promise<QuickJSInstance> {
+  const maximum = Math.max(QUICKJS_BASE_MEMORY / PAGE, Math.ceil(maxBytes / PAGE));
+  const memory = new WebAssembly.Memory({ initial: QUICKJS_BASE_MEMORY / PAGE, maximum });
+  const module = await loadWasmModule();
+  const quickjs = await newQuickJSWASMModuleFromVariant(
+    newVariant(
+      variant,
+      module ? { wasmModule: module, wasmMemory: memory } : { wasmMemory: memory },
+    ),
+  );
+  return { quickjs, memory };
+}
+
+/** One instance prepared ahead, so starting a run does not wait for instantiation. */
+let prepared: { maxBytes: number; instance: Promise<QuickJSInstance> } | undefined;
+
+/**
+ * Prepares the instance the next run will take (runs call it when they end; an app may call it
+ * at load time so even the first run starts at once).
+ */
+export function prepareQuickJSInstance(maxBytes: number): void {
+  if (prepared?.maxBytes === maxBytes) return;
+  const instance = newQuickJSInstance(maxBytes);
+  // A failure shows when the prepared instance is taken, not as an unhandled rejection.
+  instance.catch(() => undefined);
+  prepared = { maxBytes, instance };
+}
+
+/** Takes the prepared instance if it fits, or makes one. Each instance serves one run only. */
+export async function takeQuickJSInstance(maxBytes: number): Promise<QuickJSInstance> {
+  const ready = prepared?.maxBytes === maxBytes ? prepared.instance : undefined;
+  if (ready) prepared = undefined;
+  return ready ?? newQuickJSInstance(maxBytes);
+}

@@ -1,0 +1,174 @@
+/**
+ * The host side of every pupil API call: argument checks, the robot's parts, and the call on the
+ * `RobotDriver`. Timed calls become guest promises that the run loop resolves later.
+ */
+import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
+import { format, type Locale, type Localized } from "../i18n.ts";
+import type { RobotDriver, RobotPart } from "../api/types.ts";
+import { argumentMeanings, partNames, sandboxMessages as m } from "./messages.ts";
+
+/** A refusal of a call, for the pupil: it becomes a guest error carrying their line. */
+export class CallRefused {
+  constructor(
+    readonly message: Localized,
+    readonly params: Record<string, string | number>,
+  ) {}
+}
+
+export type HostImpl = (...args: QuickJSHandle[]) => QuickJSHandle | void;
+
+export interface RobotHostDeps {
+  ctx: QuickJSContext;
+  driver: RobotDriver;
+  locale: Locale;
+  print?: (text: string) => void;
+  /** Starts tracking a timed operation; returns the guest promise. */
+  timed(
+    call: string,
+    operation: Promise<unknown>,
+    toGuest: (value: unknown) => QuickJSHandle,
+  ): QuickJSHandle;
+  /** A sensor was read: a yield point (the budget restarts, time may have run out). */
+  sensorRead(): void;
+  /** Counts robot.* and wait calls. */
+  counted(): void;
+}
+
+const MAX_PRINT = 2000;
+
+const PART_OF: Partial<Record<string, RobotPart>> = {
+  "robot.forward": "motors",
+  "robot.backward": "motors",
+  "robot.turnLeft": "motors",
+  "robot.turnRight": "motors",
+  "robot.setSpeed": "motors",
+  "robot.setMotors": "motors",
+  "robot.stop": "motors",
+  "robot.distance": "ultrasonic",
+  "robot.line": "lineSensors",
+  "robot.color": "colorSensor",
+  "robot.heading": "gyro",
+  "robot.grab": "gripper",
+  "robot.release": "gripper",
+  "robot.classify": "camera",
+};
+
+/** The host functions handed to the prelude, by name. */
+export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
+  const { ctx, driver, locale } = deps;
+
+  const describe = (h: QuickJSHandle | undefined): string => {
+    const type = h === undefined ? "undefined" : ctx.typeof(h);
+    if (h === undefined || type === "undefined") return m.nothing[locale];
+    if (type === "string")
+      return format(m.text, locale, { value: JSON.stringify(ctx.getString(h)) });
+    if (type === "number") return String(ctx.getNumber(h));
+    if (type === "boolean" || type === "bigint") return String(ctx.dump(h));
+    return type;
+  };
+  const numberArg = (
+    call: string,
+    h: QuickJSHandle | undefined,
+    what: keyof typeof argumentMeanings,
+    min = -Infinity,
+    max = Infinity,
+  ): number => {
+    const meaning = argumentMeanings[what][locale];
+    const value = h !== undefined && ctx.typeof(h) === "number" ? ctx.getNumber(h) : NaN;
+    if (!Number.isFinite(value)) {
+      throw new CallRefused(m.notANumber, { call, what: meaning, got: describe(h) });
+    }
+    if (value < min || value > max) {
+      throw new CallRefused(m.outOfRange, { call, what: meaning, min, max, got: describe(h) });
+    }
+    return value;
+  };
+  const requirePart = (call: string) => {
+    const part = PART_OF[call];
+    if (part && !driver.parts.has(part)) {
+      throw new CallRefused(m.missingPart, { call, part: partNames[part][locale] });
+    }
+    deps.counted();
+  };
+  const object = (fields: Record<string, string | number | boolean>): QuickJSHandle => {
+    const handle = ctx.newObject();
+    for (const [key, value] of Object.entries(fields)) {
+      if (typeof value === "boolean") {
+        ctx.setProp(handle, key, value ? ctx.true : ctx.false);
+      } else {
+        const v = typeof value === "string" ? ctx.newString(value) : ctx.newNumber(value);
+        ctx.setProp(handle, key, v);
+        v.dispose();
+      }
+    }
+    return handle;
+  };
+  const nothing = () => ctx.undefined;
+  const sensor = (call: string, read: () => QuickJSHandle): QuickJSHandle => {
+    requirePart(call);
+    const result = read();
+    deps.sensorRead();
+    return result;
+  };
+  const motion = (
+    call: string,
+    h: QuickJSHandle | undefined,
+    unit: "cm" | "degrees",
+    sign: number,
+  ) => {
+    const amount = numberArg(call, h, unit) * sign;
+    requirePart(call);
+    const operation = unit === "cm" ? driver.forward(amount) : driver.turn(amount);
+    return deps.timed(call, operation, nothing);
+  };
+
+  return {
+    forward: (cm) => motion("robot.forward", cm, "cm", 1),
+    backward: (cm) => motion("robot.backward", cm, "cm", -1),
+    turnLeft: (degrees) => motion("robot.turnLeft", degrees, "degrees", -1),
+    turnRight: (degrees) => motion("robot.turnRight", degrees, "degrees", 1),
+    setSpeed: (percent) => {
+      const value = numberArg("robot.setSpeed", percent, "percent", 1, 100);
+      requirePart("robot.setSpeed");
+      driver.setSpeed(value);
+    },
+    setMotors: (left, right) => {
+      const l = numberArg("robot.setMotors", left, "percent", -100, 100);
+      const r = numberArg("robot.setMotors", right, "percent", -100, 100);
+      requirePart("robot.setMotors");
+      driver.setMotors(l, r);
+    },
+    stop: () => {
+      requirePart("robot.stop");
+      driver.stop();
+    },
+    distance: () => sensor("robot.distance", () => ctx.newNumber(driver.distance())),
+    line: () => sensor("robot.line", () => object({ ...driver.line() })),
+    color: () => sensor("robot.color", () => object({ ...driver.color() })),
+    heading: () => sensor("robot.heading", () => ctx.newNumber(driver.heading())),
+    grab: () => {
+      requirePart("robot.grab");
+      return deps.timed("robot.grab", driver.grab(), (held) => (held ? ctx.true : ctx.false));
+    },
+    release: () => {
+      requirePart("robot.release");
+      return deps.timed("robot.release", driver.release(), nothing);
+    },
+    classify: () => {
+      requirePart("robot.classify");
+      return deps.timed("robot.classify", driver.classify(), (result) =>
+        object({ ...(result as { kind: string; confidence: number }) }),
+      );
+    },
+    wait: (seconds) => {
+      const value = numberArg("wait", seconds, "seconds", 0);
+      deps.counted();
+      return deps.timed("wait", driver.wait(value), nothing);
+    },
+    time: () => ctx.newNumber(driver.time()),
+    print: (text) => {
+      const value = text === undefined ? "" : ctx.getString(text);
+      deps.print?.(value.length > MAX_PRINT ? value.slice(0, MAX_PRINT) + "…" : value);
+    },
+  };
+}

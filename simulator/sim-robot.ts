@@ -1,0 +1,394 @@
+/**
+ * `SimRobot`: the Robot API driver of the simulated robot, in lockstep with the world. The program
+ * runs while the world stands still; timed calls start an operation settled in world time; the host
+ * calls `advance()` to step the world until one settles; sensor reads cost SENSOR_READ_COST.
+ */
+import { LocalizedError, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/index.ts";
+import type {
+  ClassifyResult,
+  ColorReading,
+  LineReading,
+  Localized,
+  RobotDriver,
+  RobotPart,
+} from "../runtime/index.ts";
+import { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
+import type { CameraSource, ClassifyItem } from "./camera.ts";
+import { MSG, PART_NAMES } from "./messages.ts";
+import { Sensors } from "./sensors.ts";
+import { DT } from "./world/world.ts";
+import type { World } from "./world/world.ts";
+
+/** A motion has been blocked this long (ticks: 1 s) when it gives up. */
+const BLOCKED_TICKS = 120;
+/** Below these, the robot counts as not moving (cm/s, rad/s). */
+const STILL_SPEED = 0.5;
+const STILL_TURN = 0.03;
+/** Simulated seconds `classify()` takes (taking the picture and running the model). */
+export const CLASSIFY_SECONDS = 0.15;
+const DEFAULT_SPEED = 50;
+/** Ticks between two pacing waits (real-time mode). */
+const PACE_EVERY = 6;
+
+export interface SimRobotOptions {
+  /** The parts this robot has; all by default. */
+  parts?: Iterable<RobotPart>;
+  camera?: CameraSource;
+  /** Names the waste in a camera picture; the PLACEHOLDER classifier until the classifier lands. */
+  classifyItem?: ClassifyItem;
+  /** Simulated seconds after which `advance()` lets no more time pass (the run's limit). */
+  timeLimit?: number;
+  /** Awaited now and then by `advance()` with the simulated time: real-time pacing for the app. */
+  pacer?: (simTime: number) => Promise<void>;
+}
+
+interface Op {
+  /** Called after each tick; returns true when the operation has settled (and resolved). */
+  poll(): boolean;
+}
+
+interface Motion {
+  kind: "forward" | "turn";
+  goal: number;
+  startEncoders: [number, number];
+  startYaw: number;
+  blockedTicks: number;
+  resolve: () => void;
+}
+
+function bothLocales(
+  msg: Localized,
+  params: Record<string, Localized | string | number>,
+): Localized {
+  const out = { fr: msg.fr, en: msg.en };
+  for (const locale of ["fr", "en"] as const) {
+    out[locale] = out[locale].replace(/\{(\w+)\}/g, (whole, key: string) => {
+      const value = params[key];
+      if (value === undefined) return whole;
+      return typeof value === "object" ? value[locale] : String(value);
+    });
+  }
+  return out;
+}
+
+export class SimRobot implements RobotDriver {
+  readonly parts: ReadonlySet<RobotPart>;
+  readonly sensors: Sensors;
+  private speedPercent = DEFAULT_SPEED;
+  /** Simulated seconds owed by sensor reads, not yet stepped (always below one tick). */
+  private debt = 0;
+  private ops: Op[] = [];
+  private motion: Motion | null = null;
+  /** Work done outside the world that an operation waits for (classification). */
+  private readonly outside = new Set<Promise<void>>();
+  private readonly camera: CameraSource;
+  private readonly classifyItem: ClassifyItem;
+  private readonly timeLimit: number;
+  private readonly pacer: ((simTime: number) => Promise<void>) | undefined;
+
+  constructor(
+    readonly world: World,
+    options: SimRobotOptions = {},
+  ) {
+    this.parts = new Set(options.parts ?? ROBOT_PARTS);
+    this.sensors = new Sensors(world);
+    this.camera = options.camera ?? PLACEHOLDER_CAMERA;
+    this.classifyItem = options.classifyItem ?? placeholderClassify;
+    this.timeLimit = options.timeLimit ?? Infinity;
+    this.pacer = options.pacer;
+  }
+
+  time(): number {
+    return this.world.time() + this.debt;
+  }
+
+  private need(part: RobotPart, call: string): void {
+    if (!this.parts.has(part)) {
+      throw new LocalizedError(bothLocales(MSG.missingPart, { part: PART_NAMES[part], call }));
+    }
+  }
+
+  private finite(call: string, arg: string, value: number): number {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new LocalizedError(MSG.badNumber, { call, arg, value: String(value) });
+    }
+    return value;
+  }
+
+  /** One tick: the motion controller, the world, then the operations that may settle. */
+  private tick(): boolean {
+    this.control();
+    this.world.step();
+    let settled = false;
+    this.ops = this.ops.filter((op) => {
+      const done = op.poll();
+      settled ||= done;
+      return !done;
+    });
+    return settled;
+  }
+
+  /** Sensor reads: steps the world for every whole tick the reads have cost. */
+  private spend(seconds: number): void {
+    this.debt += seconds;
+    while (this.debt >= DT - 1e-12) {
+      this.debt -= DT;
+      this.tick();
+    }
+  }
+
+  async advance(): Promise<void> {
+    while (this.ops.length > 0 && this.time() < this.timeLimit) {
+      if (this.pacer && this.world.tick % PACE_EVERY === 0) await this.pacer(this.time());
+      // Work outside the world (a classifier model) finishes before world time moves on.
+      if (this.outside.size > 0) await Promise.all(this.outside);
+      if (this.tick()) return;
+    }
+  }
+
+  /** Whether an operation is waiting for time to pass. */
+  get busy(): boolean {
+    return this.ops.length > 0;
+  }
+
+  /** Lets the world run `seconds` more with no program (the settling after a run). */
+  async runFor(seconds: number): Promise<void> {
+    const ticks = Math.round(seconds / DT);
+    for (let i = 0; i < ticks; i++) {
+      if (this.outside.size > 0) await Promise.all(this.outside);
+      this.tick();
+    }
+  }
+
+  // --- motion ---------------------------------------------------------------------------------
+
+  private endMotion(): void {
+    const motion = this.motion;
+    this.motion = null;
+    if (motion) motion.resolve();
+  }
+
+  private startMotion(kind: Motion["kind"], goal: number): Promise<void> {
+    this.endMotion();
+    const robot = this.world.robot;
+    return new Promise<void>((resolve) => {
+      const motion: Motion = {
+        kind,
+        goal,
+        startEncoders: [robot.encoders[0], robot.encoders[1]],
+        startYaw: robot.yaw,
+        blockedTicks: 0,
+        resolve,
+      };
+      this.motion = motion;
+      this.ops.push({ poll: () => this.motion !== motion });
+    });
+  }
+
+  forward(cm: number): Promise<void> {
+    this.need("motors", "forward");
+    this.finite("forward", "cm", cm);
+    if (cm === 0) return Promise.resolve();
+    return this.startMotion("forward", cm);
+  }
+
+  turn(degrees: number): Promise<void> {
+    this.need("motors", "turn");
+    this.finite("turn", "degrees", degrees);
+    if (degrees === 0) return Promise.resolve();
+    return this.startMotion("turn", degrees);
+  }
+
+  setSpeed(percent: number): void {
+    this.need("motors", "setSpeed");
+    this.finite("setSpeed", "percent", percent);
+    this.speedPercent = Math.max(1, Math.min(100, percent));
+  }
+
+  setMotors(left: number, right: number): void {
+    this.need("motors", "setMotors");
+    this.finite("setMotors", "left", left);
+    this.finite("setMotors", "right", right);
+    this.endMotion();
+    const robot = this.world.robot;
+    robot.target[0] = Math.max(-100, Math.min(100, left)) / 100;
+    robot.target[1] = Math.max(-100, Math.min(100, right)) / 100;
+  }
+
+  stop(): void {
+    this.need("motors", "stop");
+    this.endMotion();
+    this.world.robot.target[0] = 0;
+    this.world.robot.target[1] = 0;
+  }
+
+  /** The motion controller: a speed profile that brakes in time, on encoders (forward) or gyro (turn). */
+  private control(): void {
+    const motion = this.motion;
+    if (!motion) return;
+    const { robot, kit } = this.world;
+    const vmax = (this.speedPercent / 100) * kit.maxWheelSpeed;
+    const brake = kit.maxAcceleration * 0.7;
+    const dl = robot.encoders[0] - motion.startEncoders[0];
+    const dr = robot.encoders[1] - motion.startEncoders[1];
+    const { turnRate, along } = robot.motion();
+    let remaining: number;
+    let measured: number;
+    if (motion.kind === "forward") {
+      remaining = motion.goal - (dl + dr) / 2;
+      measured = along;
+    } else {
+      // Clockwise degrees still to turn, as wheel arc length.
+      const turned = (-(robot.yaw - motion.startYaw) * 180) / Math.PI;
+      remaining = (((motion.goal - turned) * Math.PI) / 180) * (kit.wheelbase / 2);
+      measured = (-turnRate * kit.wheelbase) / 2;
+    }
+    const wanted =
+      Math.sign(remaining) *
+      Math.min(vmax, Math.sqrt(2 * brake * Math.abs(remaining)), 6 * Math.abs(remaining));
+    const done =
+      motion.kind === "forward"
+        ? Math.abs(remaining) < 0.3 && Math.abs(measured) < 1.5
+        : Math.abs(remaining) < 0.05 && Math.abs(measured) < 0.6;
+    if (done) {
+      robot.target[0] = 0;
+      robot.target[1] = 0;
+      this.endMotion();
+      return;
+    }
+    const u = (wanted + 0.8 * (wanted - measured)) / kit.maxWheelSpeed;
+    if (motion.kind === "forward") {
+      const steer = 0.05 * (dl - dr);
+      robot.target[0] = Math.max(-1, Math.min(1, u - steer));
+      robot.target[1] = Math.max(-1, Math.min(1, u + steer));
+    } else {
+      robot.target[0] = Math.max(-1, Math.min(1, u));
+      robot.target[1] = Math.max(-1, Math.min(1, -u));
+    }
+    // Blocked: over the last quarter second it moved less than STILL_SPEED allows.
+    const still = robot.stuck(STILL_SPEED * 0.25, STILL_TURN * 0.25);
+    const airborne = !robot.grounded[0] && !robot.grounded[1];
+    motion.blockedTicks = still || airborne ? motion.blockedTicks + 1 : 0;
+    if (motion.blockedTicks >= BLOCKED_TICKS) {
+      robot.target[0] = 0;
+      robot.target[1] = 0;
+      this.endMotion();
+    }
+  }
+
+  // --- sensors --------------------------------------------------------------------------------
+
+  distance(): number {
+    this.need("ultrasonic", "distance");
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.distance();
+  }
+
+  line(): LineReading {
+    this.need("lineSensors", "line");
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.line();
+  }
+
+  color(): ColorReading {
+    this.need("colorSensor", "color");
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.color();
+  }
+
+  heading(): number {
+    this.need("gyro", "heading");
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.heading();
+  }
+
+  /** The front bumper switch; not part of the Robot API (no kit part for it yet). */
+  bumper(): boolean {
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.bumper();
+  }
+
+  /** Encoder distances (cm) of the left and right wheels since the start; not part of the API. */
+  encoders(): [number, number] {
+    return [this.world.robot.encoders[0], this.world.robot.encoders[1]];
+  }
+
+  // --- timed operations -----------------------------------------------------------------------
+
+  /** Settles `ticks` ticks from now (and once `ready()`), resolving with `finish()`. */
+  private after<T>(ticks: number, finish: () => T, ready: () => boolean = () => true): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let left = Math.max(1, ticks);
+      this.ops.push({
+        poll: () => {
+          left--;
+          if (left > 0 || !ready()) return false;
+          try {
+            resolve(finish());
+          } catch (error) {
+            reject(error);
+          }
+          return true;
+        },
+      });
+    });
+  }
+
+  wait(seconds: number): Promise<void> {
+    this.finite("wait", "seconds", seconds);
+    if (seconds <= 0) return Promise.resolve();
+    return this.after(Math.round(seconds / DT), () => undefined);
+  }
+
+  grab(): Promise<boolean> {
+    this.need("gripper", "grab");
+    const robot = this.world.robot;
+    if (robot.held) return Promise.resolve(true);
+    return this.after(Math.round(this.world.kit.gripper.closeSeconds / DT), () => {
+      if (robot.held) return true;
+      const item = robot.itemInJaws();
+      if (!item) return false;
+      robot.hold(item);
+      this.world.emit({ type: "itemGrabbed", time: this.world.time(), itemId: item.id });
+      return true;
+    });
+  }
+
+  release(): Promise<void> {
+    this.need("gripper", "release");
+    const robot = this.world.robot;
+    return this.after(Math.round(this.world.kit.gripper.closeSeconds / DT), () => {
+      const item = robot.letGo();
+      if (item) this.world.emit({ type: "itemReleased", time: this.world.time(), itemId: item.id });
+    });
+  }
+
+  classify(): Promise<ClassifyResult> {
+    this.need("camera", "classify");
+    const robot = this.world.robot;
+    const item = robot.held ?? robot.itemInJaws();
+    const image = this.camera.imageOf(item?.entry ?? null, this.world.random);
+    let outcome: { value: ClassifyResult } | { error: unknown } | undefined;
+    const work: Promise<void> = Promise.resolve()
+      .then(() => this.classifyItem(image))
+      .then(
+        (value) => void (outcome = { value }),
+        (error: unknown) => void (outcome = { error }),
+      )
+      .finally(() => this.outside.delete(work));
+    this.outside.add(work);
+    return this.after(
+      Math.round(CLASSIFY_SECONDS / DT),
+      () => {
+        if (outcome && "error" in outcome) throw outcome.error;
+        return outcome!.value;
+      },
+      () => outcome !== undefined,
+    );
+  }
+
+  dispose(): void {
+    this.endMotion();
+    this.ops = [];
+  }
+}
