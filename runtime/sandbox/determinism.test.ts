@@ -106,3 +106,20 @@ describe("Windows line endings", () => {
     expect(runtimeError.result.error).toMatchObject({ kind: "exception", line: 4 });
   });
 });
+
+describe("names a pupil may choose", () => {
+  it("a top-level const named globalThis does not break the program's frame", async () => {
+    const { result, printed } = await run(
+      lines(
+        "const globalThis = 3;",
+        "let n = 0;",
+        "while (n < 3) {",
+        "  n++;",
+        "}",
+        "print(globalThis + n);",
+      ),
+    );
+    expect(result.outcome).toBe("finished");
+    expect(printed).toEqual(["6"]);
+  });
+});
