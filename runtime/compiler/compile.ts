@@ -194,9 +194,10 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   const js = output.get("/program.js");
   const map = output.get("/program.js.map");
   if (js === undefined || map === undefined) throw new Error("no output");
+  // Only the last lines are TypeScript's own: the map comment, and `export {};` for a module.
   const body = js
-    .replace(/^\/\/# sourceMappingURL=.*$/m, "")
-    .replace(/^export \{\};\s*$/m, "")
+    .replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "")
+    .replace(/(^|\n)export \{\};\s*$/, "")
     .trimEnd();
   const lines = decodeMappings((JSON.parse(map) as { mappings: string }).mappings);
   return {
