@@ -10,6 +10,7 @@ export {
 } from "./api/pupil-api.ts";
 export {
   compile,
+  sizeDiagnostic,
   type CompileOptions,
   type CompileResult,
   type CompiledProgram,

@@ -23,7 +23,7 @@ const option = (name: string, fallback: number) => {
   const at = args.indexOf(name);
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
-const epochs = option("--epochs", 150);
+const epochs = option("--epochs", 64);
 const perItem = option("--per-item", 120);
 
 console.log(`real photos: ${await prepareReal()} images`);
@@ -47,6 +47,8 @@ const result = spawnSync(
     join(ROOT, "classifier/model"),
     "--epochs",
     String(epochs),
+    "--threads",
+    "1",
   ],
   { stdio: "inherit" },
 );
