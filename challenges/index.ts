@@ -14,3 +14,10 @@ export {
 } from "./pack/index.ts";
 export { runArena, scoringLabels, runFacts, challengeMaxScore } from "./setup.ts";
 export { type GradeRow, writeResults, formatOf, toCsv, mean } from "./grader/output.ts";
+export {
+  runChallenge,
+  resultJson,
+  type ChallengeRunOptions,
+  type ChallengeRunResult,
+} from "./runner.ts";
+export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";

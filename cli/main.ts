@@ -18,8 +18,12 @@ const commands: Record<string, () => Promise<Command>> = {
   flash: async () => (await import("./commands/flash.ts")).default,
   boards: async () => (await import("./commands/boards.ts")).default,
   wiring: async () => (await import("./commands/wiring.ts")).default,
-  check: async () => (await import("./commands/check.ts")).default,
   challenges: async () => (await import("./commands/challenges.ts")).default,
+  check: async () => (await import("./commands/check.ts")).default,
+  run: async () => (await import("./commands/run.ts")).default,
+  grade: async () => (await import("./commands/grade.ts")).default,
+  start: async () => (await import("./commands/start.ts")).default,
+  classify: async () => (await import("./commands/classify.ts")).default,
 };
 
 const messages = {

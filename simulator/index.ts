@@ -17,3 +17,16 @@ export { SimRobot, CLASSIFY_SECONDS } from "./sim-robot.ts";
 export type { SimRobotOptions } from "./sim-robot.ts";
 export { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 export type { CameraImage, CameraSource, ClassifyItem } from "./camera.ts";
+export { runWorld, SETTLE_SECONDS } from "./runner.ts";
+export type { Outcome, Pilot, PilotResult, SimulationResult, WorldRunOptions } from "./runner.ts";
+export {
+  Recorder,
+  loadReplay,
+  playReplay,
+  REPLAY_FORMAT,
+  REPLAY_VERSION,
+  FRAME_EVERY,
+} from "./replay/replay.ts";
+export type { Replay, ReplayBody, ReplayFrame, Trace } from "./replay/replay.ts";
+export { runSimulation } from "./simulation.ts";
+export type { SimulationOptions } from "./simulation.ts";

@@ -27,6 +27,8 @@ const STILL_TURN = 0.03;
 /** Simulated seconds `classify()` takes (taking the picture and running the model). */
 export const CLASSIFY_SECONDS = 0.15;
 const DEFAULT_SPEED = 50;
+/** Ticks between two pacing waits (real-time mode). */
+const PACE_EVERY = 6;
 
 export interface SimRobotOptions {
   /** The parts this robot has; all by default. */
@@ -34,6 +36,10 @@ export interface SimRobotOptions {
   camera?: CameraSource;
   /** Names the waste in a camera picture; the PLACEHOLDER classifier until the classifier lands. */
   classifyItem?: ClassifyItem;
+  /** Simulated seconds after which `advance()` lets no more time pass (the run's limit). */
+  timeLimit?: number;
+  /** Awaited now and then by `advance()` with the simulated time: real-time pacing for the app. */
+  pacer?: (simTime: number) => Promise<void>;
 }
 
 interface Op {
@@ -47,6 +53,8 @@ interface Motion {
   startEncoders: [number, number];
   startYaw: number;
   blockedTicks: number;
+  /** Ticks since the motion started. */
+  age: number;
   resolve: () => void;
 }
 
@@ -77,6 +85,8 @@ export class SimRobot implements RobotDriver {
   private readonly outside = new Set<Promise<void>>();
   private readonly camera: CameraSource;
   private readonly classifyItem: ClassifyItem;
+  private readonly timeLimit: number;
+  private readonly pacer: ((simTime: number) => Promise<void>) | undefined;
 
   constructor(
     readonly world: World,
@@ -86,6 +96,8 @@ export class SimRobot implements RobotDriver {
     this.sensors = new Sensors(world);
     this.camera = options.camera ?? PLACEHOLDER_CAMERA;
     this.classifyItem = options.classifyItem ?? placeholderClassify;
+    this.timeLimit = options.timeLimit ?? Infinity;
+    this.pacer = options.pacer;
   }
 
   time(): number {
@@ -128,7 +140,8 @@ export class SimRobot implements RobotDriver {
   }
 
   async advance(): Promise<void> {
-    while (this.ops.length > 0) {
+    while (this.ops.length > 0 && this.time() < this.timeLimit) {
+      if (this.pacer && this.world.tick % PACE_EVERY === 0) await this.pacer(this.time());
       // Work outside the world (a classifier model) finishes before world time moves on.
       if (this.outside.size > 0) await Promise.all(this.outside);
       if (this.tick()) return;
@@ -167,6 +180,7 @@ export class SimRobot implements RobotDriver {
         startEncoders: [robot.encoders[0], robot.encoders[1]],
         startYaw: robot.yaw,
         blockedTicks: 0,
+        age: 0,
         resolve,
       };
       this.motion = motion;
@@ -220,15 +234,12 @@ export class SimRobot implements RobotDriver {
     const brake = kit.maxAcceleration * 0.7;
     const dl = robot.encoders[0] - motion.startEncoders[0];
     const dr = robot.encoders[1] - motion.startEncoders[1];
-    const { speed, turnRate } = robot.motion();
+    const { turnRate, along } = robot.motion();
     let remaining: number;
     let measured: number;
     if (motion.kind === "forward") {
       remaining = motion.goal - (dl + dr) / 2;
-      const v = robot.body.linvel();
-      const f = robot.toWorld({ x: 1, y: 0, z: 0 });
-      const t = robot.body.translation();
-      measured = v.x * (f.x - t.x) + v.y * (f.y - t.y);
+      measured = along;
     } else {
       // Clockwise degrees still to turn, as wheel arc length.
       const turned = (-(robot.yaw - motion.startYaw) * 180) / Math.PI;
@@ -257,9 +268,22 @@ export class SimRobot implements RobotDriver {
       robot.target[0] = Math.max(-1, Math.min(1, u));
       robot.target[1] = Math.max(-1, Math.min(1, -u));
     }
-    const still = speed < STILL_SPEED && Math.abs(turnRate) < STILL_TURN;
+    // Blocked: still over the last quarter second (less than STILL_SPEED and STILL_TURN), or,
+    // pushing and bouncing against something, a tenth of the asked speed over the last second.
+    const quarter = robot.progress(BLOCKED_TICKS / 4);
+    const still =
+      quarter !== null && quarter.moved < STILL_SPEED / 4 && quarter.turned < STILL_TURN / 4;
+    const second = motion.age >= BLOCKED_TICKS ? robot.progress(BLOCKED_TICKS) : null;
+    const asked = vmax * (BLOCKED_TICKS * DT);
+    const bouncing =
+      second !== null &&
+      (motion.kind === "forward"
+        ? second.moved < asked / 10
+        : (second.turned * kit.wheelbase) / 2 < asked / 10);
     const airborne = !robot.grounded[0] && !robot.grounded[1];
-    motion.blockedTicks = still || airborne ? motion.blockedTicks + 1 : 0;
+    motion.age++;
+    if (bouncing) motion.blockedTicks = BLOCKED_TICKS;
+    else motion.blockedTicks = still || airborne ? motion.blockedTicks + 1 : 0;
     if (motion.blockedTicks >= BLOCKED_TICKS) {
       robot.target[0] = 0;
       robot.target[1] = 0;
@@ -291,6 +315,12 @@ export class SimRobot implements RobotDriver {
     this.need("gyro", "heading");
     this.spend(SENSOR_READ_COST);
     return this.sensors.heading();
+  }
+
+  /** The front bumper switch; not part of the Robot API (no kit part for it yet). */
+  bumper(): boolean {
+    this.spend(SENSOR_READ_COST);
+    return this.sensors.bumper();
   }
 
   /** Encoder distances (cm) of the left and right wheels since the start; not part of the API. */

@@ -22,7 +22,9 @@ const TYRE_FRICTION = 1.0;
 const LATERAL_GRIP = 0.5;
 const GRAVITY = 981;
 /** Height (cm) a held item is lifted above the floor. */
-const HOLD_LIFT = 2.5;
+const HOLD_LIFT = 3;
+/** Ticks of pose history kept (one second). */
+const HISTORY = 121;
 
 type Body = WorldItem["body"];
 type Collider = WorldItem["collider"];
@@ -39,6 +41,10 @@ export interface Pose {
 export class RobotBody {
   readonly body: Body;
   readonly colliders: Collider[] = [];
+  /** The colliders that can touch a wall: chassis and wheels. */
+  get bumpers(): Collider[] {
+    return this.colliders.slice(0, 3);
+  }
   /** Motor power applied, -1..1 per side (left, right), after the acceleration ramp. */
   readonly power: [number, number] = [0, 0];
   /** Motor power asked for, -1..1. */
@@ -53,6 +59,14 @@ export class RobotBody {
   private joint: Joint | null = null;
   private lastYaw: number;
   private readonly rimSpeed: [number, number] = [0, 0];
+  private wheelVelocity: [{ along: number; across: number }, { along: number; across: number }] = [
+    { along: 0, across: 0 },
+    { along: 0, across: 0 },
+  ];
+  private lastWheels: [Vec3, Vec3];
+  private lastTurnRate = 0;
+  /** The last HISTORY poses (one a tick), for blocked detection. */
+  private readonly history: { x: number; y: number; yaw: number }[] = [];
 
   constructor(
     private readonly world: World,
@@ -100,6 +114,7 @@ export class RobotBody {
         .setFrictionCombineRule(R.CoefficientCombineRule.Min),
     );
     this.lastYaw = yawOf(this.body.rotation());
+    this.lastWheels = this.wheelFrame().wheels;
   }
 
   pose(): Pose {
@@ -114,58 +129,48 @@ export class RobotBody {
     return { x: t.x + p.x, y: t.y + p.y, z: t.z + p.z };
   }
 
-  /** Ground speed (cm/s) and turn rate (rad/s) of the chassis. */
-  motion(): { speed: number; turnRate: number } {
-    const v = this.body.linvel();
-    return { speed: Math.hypot(v.x, v.y), turnRate: this.body.angvel().z };
+  /** Where each wheel touches the floor, and the robot's forward and left unit vectors. */
+  private wheelFrame(): {
+    wheels: [Vec3, Vec3];
+    f: { x: number; y: number };
+    l: { x: number; y: number };
+  } {
+    const q = this.body.rotation();
+    const t = this.body.translation();
+    const fw = rotate(q, { x: 1, y: 0, z: 0 });
+    const norm = Math.hypot(fw.x, fw.y) || 1;
+    const f = { x: fw.x / norm, y: fw.y / norm };
+    const half = this.kit.wheelbase / 2;
+    const wheel = (y: number): Vec3 => {
+      const o = rotate(q, { x: 0, y, z: 0 });
+      return { x: t.x + o.x, y: t.y + o.y, z: t.z + o.z };
+    };
+    return { wheels: [wheel(half), wheel(-half)], f, l: { x: -f.y, y: f.x } };
   }
 
   beforeStep(dt: number): void {
     const { kit, body, world } = this;
-    const q = body.rotation();
-    const t = body.translation();
-    const lv = body.linvel();
-    const av = body.angvel();
     const com = body.worldCom();
     const mass = body.mass();
-    const fw = rotate(q, { x: 1, y: 0, z: 0 });
-    const norm = Math.hypot(fw.x, fw.y) || 1;
-    const f = { x: fw.x / norm, y: fw.y / norm };
-    const l = { x: -f.y, y: f.x };
+    const { wheels, f, l } = this.wheelFrame();
     const ramp = (kit.maxAcceleration / kit.maxWheelSpeed) * dt;
     const cap = TYRE_FRICTION * mass * (GRAVITY / 2) * dt;
     for (const side of [0, 1] as const) {
       const delta = this.target[side] - this.power[side];
       this.power[side] += Math.max(-ramp, Math.min(ramp, delta));
       const power = this.power[side];
-      const offset = rotate(q, {
-        x: 0,
-        y: side === 0 ? kit.wheelbase / 2 : -kit.wheelbase / 2,
-        z: 0,
-      });
-      const p = { x: t.x + offset.x, y: t.y + offset.y, z: t.z + offset.z };
-      const hit = world.physics.castRay(
-        new world.R.Ray({ x: p.x, y: p.y, z: p.z + kit.wheelRadius }, { x: 0, y: 0, z: -1 }),
-        kit.wheelRadius + 0.6,
-        true,
-        undefined,
-        undefined,
-        undefined,
-        body,
-      );
-      this.grounded[side] = hit !== null;
-      if (!hit) {
+      const p = wheels[side];
+      // On the floor while the contact point is over the table and the body has not dropped
+      // (cheaper than a ray cast each step; bins and items are too low to lift a wheel off).
+      this.grounded[side] = p.z > -0.5 && world.floor.onTable(p);
+      if (!this.grounded[side]) {
         this.slipping[side] = false;
         this.rimSpeed[side] = power * kit.maxWheelSpeed;
         continue;
       }
-      const rx = p.x - com.x;
-      const ry = p.y - com.y;
-      const rz = p.z - com.z;
-      const vx = lv.x + (av.y * rz - av.z * ry);
-      const vy = lv.y + (av.z * rx - av.x * rz);
-      const along = vx * f.x + vy * f.y;
-      const across = vx * l.x + vy * l.y;
+      // Wheel velocities from the last step's displacement: the solver's stored velocities
+      // carry its position-correction terms, which a pressed robot would read as motion.
+      const { along, across } = this.wheelVelocity[side];
       let jl = STALL_FORCE * (power - along / kit.maxWheelSpeed) * dt;
       let jt = -across * (mass / 2) * LATERAL_GRIP;
       const magnitude = Math.hypot(jl, jt);
@@ -175,20 +180,54 @@ export class RobotBody {
         jt *= cap / magnitude;
       }
       this.rimSpeed[side] = this.slipping[side] ? power * kit.maxWheelSpeed : along;
+      // Applied at the height of the centre of mass: the drive does not pitch the chassis.
       body.applyImpulseAtPoint(
         { x: f.x * jl + l.x * jt, y: f.y * jl + l.y * jt, z: 0 },
-        { x: p.x, y: p.y, z: p.z },
+        { x: p.x, y: p.y, z: com.z },
         true,
       );
     }
   }
 
   afterStep(dt: number): void {
+    const { wheels, f, l } = this.wheelFrame();
+    for (const side of [0, 1] as const) {
+      const before = this.lastWheels[side];
+      const now = wheels[side];
+      const vx = (now.x - before.x) / dt;
+      const vy = (now.y - before.y) / dt;
+      this.wheelVelocity[side] = { along: vx * f.x + vy * f.y, across: vx * l.x + vy * l.y };
+    }
+    this.lastWheels = wheels;
     this.encoders[0] += this.rimSpeed[0] * dt;
     this.encoders[1] += this.rimSpeed[1] * dt;
     const yaw = yawOf(this.body.rotation());
-    this.yaw += wrapAngle(yaw - this.lastYaw);
+    const turned = wrapAngle(yaw - this.lastYaw);
+    this.yaw += turned;
     this.lastYaw = yaw;
+    const t = this.body.translation();
+    this.history.push({ x: t.x, y: t.y, yaw: this.yaw });
+    if (this.history.length > HISTORY) this.history.shift();
+    this.lastTurnRate = turned / dt;
+  }
+
+  /** Ground speed (cm/s) and turn rate (rad/s, counter-clockwise) over the last step. */
+  motion(): { speed: number; turnRate: number; along: number } {
+    const along = (this.wheelVelocity[0].along + this.wheelVelocity[1].along) / 2;
+    const h = this.history;
+    const a = h[h.length - 2];
+    const b = h[h.length - 1];
+    const speed = a && b ? Math.hypot(b.x - a.x, b.y - a.y) / (1 / 120) : 0;
+    return { speed, turnRate: this.lastTurnRate, along };
+  }
+
+  /** How far the robot moved (cm) and turned (radians) over the last `ticks` ticks; null before. */
+  progress(ticks: number): { moved: number; turned: number } | null {
+    const h = this.history;
+    if (h.length <= ticks) return null;
+    const a = h[h.length - 1 - ticks]!;
+    const b = h[h.length - 1]!;
+    return { moved: Math.hypot(b.x - a.x, b.y - a.y), turned: Math.abs(b.yaw - a.yaw) };
   }
 
   /** The item the open jaws would close on, or null. */

@@ -1,0 +1,77 @@
+/**
+ * Grading a folder of pupil programs on a challenge: every program on every seed, in parallel
+ * worker threads. One broken program never stops the others: its failures are in its row.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Locale } from "../../runtime/index.ts";
+import { failed, type GradeJob, type GradeJobResult } from "./job.ts";
+import { mean, type GradeRow } from "./output.ts";
+import { runPool } from "./pool.ts";
+
+export interface GradeOptions {
+  folder: string;
+  challenge: string;
+  seeds: number[];
+  jobs: number;
+  locale: Locale;
+}
+
+export interface GradeReport {
+  rows: GradeRow[];
+  /** Every run, in order (program by program, seed by seed), for the benchmark. */
+  runs: (GradeJobResult & { program: string; seed: number })[];
+}
+
+/** The programs of a folder: its `.ts` and `.js` files, by name. */
+export function programsIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name) && !e.name.endsWith(".d.ts"))
+    .map((e) => e.name)
+    .sort();
+}
+
+const WORKER = new URL("./worker.ts", import.meta.url);
+
+export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
+  const programs = programsIn(options.folder);
+  const jobs: GradeJob[] = programs.flatMap((name) =>
+    options.seeds.map((seed) => ({
+      programPath: join(options.folder, name),
+      challenge: options.challenge,
+      seed,
+      locale: options.locale,
+    })),
+  );
+  const results = await runPool<GradeJob, GradeJobResult>(
+    WORKER,
+    jobs,
+    options.jobs,
+    (_job, error) => failed(error, options.locale),
+  );
+  const runs = results.map((r, n) => ({
+    ...r,
+    program: programs[Math.floor(n / options.seeds.length)]!,
+    seed: options.seeds[n % options.seeds.length]!,
+  }));
+  const rows = programs.map((program, p) => {
+    const mine = runs.slice(p * options.seeds.length, (p + 1) * options.seeds.length);
+    return {
+      program,
+      scores: mine.map((r) => r.score),
+      mean: mean(mine.map((r) => r.score)),
+      errors: mine.flatMap((r) =>
+        r.error
+          ? [
+              {
+                seed: r.seed,
+                message: r.error.message,
+                ...(r.error.line !== undefined ? { line: r.error.line } : {}),
+              },
+            ]
+          : [],
+      ),
+    };
+  });
+  return { rows, runs };
+}

@@ -1,0 +1,72 @@
+/** One grading job (a program on a seed) and its result: plain data, posted to and from workers. */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import type { Locale } from "../../runtime/index.ts";
+import type { Challenge } from "../format/schema.ts";
+import { resolveChallenge } from "../pack/index.ts";
+import { runChallenge } from "../runner.ts";
+
+export interface GradeJob {
+  programPath: string;
+  /** A pack id or a challenge file path. */
+  challenge: string;
+  seed: number;
+  locale: Locale;
+}
+
+export interface GradeJobResult {
+  score: number;
+  outcome: "finished" | "timeout" | "error";
+  simTime: number;
+  /** The simulator's final-state hash, for fairness checks. */
+  stateHash?: string;
+  /** Wall milliseconds the run took, for the benchmark. */
+  wallMs: number;
+  error?: { message: string; line?: number };
+}
+
+const challenges = new Map<string, Challenge>();
+
+/** Runs one job; never throws (a failure is the job's result). */
+export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
+  const start = performance.now();
+  try {
+    let challenge = challenges.get(job.challenge);
+    if (!challenge) {
+      challenge = resolveChallenge(job.challenge).challenge;
+      challenges.set(job.challenge, challenge);
+    }
+    const result = await runChallenge({
+      source: readFileSync(job.programPath),
+      fileName: basename(job.programPath),
+      challenge,
+      seed: job.seed,
+      locale: job.locale,
+    });
+    return {
+      score: result.score,
+      outcome: result.outcome,
+      simTime: result.simTime,
+      ...(result.trace ? { stateHash: result.trace.stateHash } : {}),
+      wallMs: performance.now() - start,
+      ...(result.error
+        ? { error: { message: result.error.message, line: result.error.line } }
+        : {}),
+    };
+  } catch (error) {
+    return failed(error, job.locale, performance.now() - start);
+  }
+}
+
+export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {
+  const message =
+    error &&
+    typeof error === "object" &&
+    "localized" in error &&
+    typeof error.localized === "function"
+      ? String(error.localized(locale))
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return { score: 0, outcome: "error", simTime: 0, wallMs, error: { message } };
+}

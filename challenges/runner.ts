@@ -1,0 +1,128 @@
+/**
+ * One run of a pupil program on a challenge: compile, build the arena for the seed, run the
+ * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
+ * so a program, a seed and a challenge get the same score everywhere.
+ */
+import { compile, runProgram, type Locale } from "../runtime/index.ts";
+import { loadArena, runWorld } from "../simulator/index.ts";
+import type { Challenge } from "./format/schema.ts";
+import { challengeMaxScore, runArena, runFacts, scoringLabels } from "./setup.ts";
+import { score, type Outcome, type ScoreLine } from "./scoring/score.ts";
+
+export interface ChallengeRunOptions {
+  source: string | Uint8Array;
+  /** The name shown in messages; default `program.ts`. */
+  fileName?: string;
+  challenge: Challenge;
+  seed: number;
+  locale: Locale;
+  /** Where the program's print() goes; nowhere by default. */
+  print?: (text: string) => void;
+  /** Record a replay of the run. */
+  record?: boolean;
+}
+
+export interface ChallengeRunResult {
+  challenge: string;
+  seed: number;
+  outcome: Outcome;
+  score: number;
+  maxScore: number;
+  simTime: number;
+  breakdown: ScoreLine[];
+  /** The simulator's trace hashes (absent when the program did not compile). */
+  trace?: { hash: string; stateHash: string };
+  /** Why the program failed: it did not compile, or it failed while running. */
+  error?: { message: string; line?: number; stage: "compile" | "run" };
+  replay?: unknown;
+}
+
+export async function runChallenge(options: ChallengeRunOptions): Promise<ChallengeRunResult> {
+  const { challenge, seed, locale } = options;
+  const compiled = compile(options.source, { locale, fileName: options.fileName });
+  if (!compiled.ok) {
+    const first =
+      compiled.diagnostics.find((d) => d.severity === "error") ?? compiled.diagnostics[0];
+    return {
+      challenge: challenge.id,
+      seed,
+      outcome: "error",
+      score: 0,
+      maxScore: challengeMaxScore(challenge, seed),
+      simTime: 0,
+      breakdown: [],
+      error: { message: first?.message ?? "compile error", line: first?.line, stage: "compile" },
+    };
+  }
+  const arena = loadArena(runArena(challenge, seed));
+  const program = compiled.program;
+  const result = await runWorld(
+    {
+      arena,
+      seed,
+      maxTime: challenge.timeLimit,
+      locale,
+      record: options.record === true,
+      ...(challenge.kit.parts ? { parts: challenge.kit.parts } : {}),
+    },
+    async (driver, maxTime) => {
+      const run = await runProgram({
+        program,
+        driver,
+        seed,
+        locale,
+        maxTime,
+        print: options.print,
+      });
+      return {
+        outcome: run.outcome,
+        ...(run.error ? { error: { message: run.error.message, line: run.error.line } } : {}),
+      };
+    },
+  );
+  const facts = runFacts(result.outcome, result.simTime, result.events, result.final);
+  const scored = score(
+    challenge.scoring,
+    challenge.sorting,
+    facts,
+    scoringLabels(challenge, arena),
+  );
+  return {
+    challenge: challenge.id,
+    seed,
+    outcome: result.outcome,
+    score: scored.score,
+    maxScore: scored.maxScore,
+    simTime: result.simTime,
+    breakdown: scored.breakdown,
+    trace: { hash: result.trace.hash, stateHash: result.trace.stateHash },
+    ...(result.error
+      ? { error: { message: result.error.message, line: result.error.line, stage: "run" as const } }
+      : {}),
+    ...(result.replay !== undefined ? { replay: result.replay } : {}),
+  };
+}
+
+/** The result as `robotyc run --json` prints it. */
+export function resultJson(result: ChallengeRunResult, locale: Locale): Record<string, unknown> {
+  return {
+    challenge: result.challenge,
+    seed: result.seed,
+    outcome: result.outcome,
+    score: result.score,
+    maxScore: result.maxScore,
+    simTime: Math.round(result.simTime * 1000) / 1000,
+    breakdown: result.breakdown.map((line) => ({
+      points: line.points,
+      reason: line.reason[locale],
+    })),
+    ...(result.error
+      ? {
+          error: {
+            message: result.error.message,
+            ...(result.error.line !== undefined ? { line: result.error.line } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,135 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  gradeFolder,
+  resolveChallenge,
+  runChallenge,
+  solutionFile,
+  type GradeRow,
+} from "../../challenges/index.ts";
+import { main } from "../main.ts";
+
+const CHALLENGE = "trieur-2-pousser";
+
+function classFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "robotyc-grade-"));
+  copyFileSync(solutionFile(CHALLENGE), join(dir, "alice.ts"));
+  writeFileSync(join(dir, "bob.ts"), "await robot.forward(\n");
+  writeFileSync(
+    join(dir, "chloe.ts"),
+    "robot.setSpeed(80);\nawait robot.forward(95);\nthrow new Error('oops');\n",
+  );
+  writeFileSync(join(dir, "notes.txt"), "not a program");
+  return dir;
+}
+
+async function robotyc(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { locale: "en", out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("robotyc grade", () => {
+  it("grades every program on every seed; broken programs never stop the others", async () => {
+    const dir = classFolder();
+    const out = join(dir, "results.json");
+    const r = await robotyc(
+      "grade",
+      dir,
+      "--challenge",
+      CHALLENGE,
+      "--seeds",
+      "1,2",
+      "--jobs",
+      "2",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(readFileSync(out, "utf8")) as GradeRow[];
+    expect(rows.map((row) => row.program)).toEqual(["alice.ts", "bob.ts", "chloe.ts"]);
+    const [alice, bob, chloe] = rows;
+    expect(alice).toEqual({ program: "alice.ts", scores: [40, 40], mean: 40, errors: [] });
+    expect(bob!.scores).toEqual([0, 0]);
+    expect(bob!.errors.map((e) => e.seed)).toEqual([1, 2]);
+    expect(bob!.errors[0]!.line).toBe(2);
+    expect(chloe!.errors[0]).toMatchObject({ seed: 1, line: 3 });
+    expect(chloe!.scores[0]).toBeGreaterThan(0);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("writes CSV by extension; refuses bad usage with exit 2", async () => {
+    const dir = classFolder();
+    const csv = join(dir, "results.csv");
+    const r = await robotyc(
+      "grade",
+      dir,
+      "--challenge",
+      CHALLENGE,
+      "--seeds",
+      "3",
+      "--jobs",
+      "1",
+      "--out",
+      csv,
+    );
+    expect(r.code).toBe(0);
+    const lines = readFileSync(csv, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("program,seed 3,mean,errors");
+    expect(lines[1]).toBe("alice.ts,40,40,");
+    expect(
+      (await robotyc("grade", dir, "--challenge", CHALLENGE, "--out", join(dir, "r.xlsx"))).code,
+    ).toBe(2);
+    expect((await robotyc("grade", dir, "--challenge", CHALLENGE, "--seeds", "1,a")).code).toBe(2);
+    expect((await robotyc("grade", dir, "--challenge", CHALLENGE, "--jobs", "0")).code).toBe(2);
+    expect((await robotyc("grade", join(dir, "nowhere"), "--challenge", CHALLENGE)).code).toBe(2);
+    expect((await robotyc("grade", dir, "--challenge", "nope")).code).toBe(2);
+    expect((await robotyc("grade", dir)).code).toBe(2);
+  });
+});
+
+describe("fairness", () => {
+  it("same program, seed and challenge: same score and world in run, grade --jobs 1 and --jobs 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "robotyc-fair-"));
+    copyFileSync(solutionFile(CHALLENGE), join(dir, "a.ts"));
+    // A program whose score depends on the seed: it pushes only the middle lane's item.
+    writeFileSync(join(dir, "b.ts"), "robot.setSpeed(60);\nawait robot.forward(95);\n");
+    const seeds = [4, 5];
+    const { challenge } = resolveChallenge(CHALLENGE);
+    const direct = [];
+    for (const program of ["a.ts", "b.ts"]) {
+      for (const seed of seeds) {
+        const result = await runChallenge({
+          source: readFileSync(join(dir, program)),
+          challenge,
+          seed,
+          locale: "en",
+        });
+        const cli = await robotyc(
+          "run",
+          join(dir, program),
+          "--challenge",
+          CHALLENGE,
+          "--seed",
+          String(seed),
+          "--json",
+        );
+        expect(JSON.parse(cli.stdout).score).toBe(result.score);
+        direct.push({ score: result.score, stateHash: result.trace!.stateHash });
+      }
+    }
+    for (const jobs of [1, 2]) {
+      const report = await gradeFolder({
+        folder: dir,
+        challenge: CHALLENGE,
+        seeds,
+        jobs,
+        locale: "en",
+      });
+      expect(report.runs.map((r) => ({ score: r.score, stateHash: r.stateHash }))).toEqual(direct);
+    }
+  });
+});

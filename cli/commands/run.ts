@@ -1,0 +1,119 @@
+/**
+ * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]`: runs a
+ * program headless on a challenge and prints the score. Exit 0: the run completed (any score,
+ * timeout included); 1: the program did not compile or failed while running; 2: bad usage or a
+ * bad challenge file.
+ */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import {
+  breakdownLine,
+  localizeBreakdown,
+  resolveChallenge,
+  resultJson,
+  runChallenge,
+  type Challenge,
+} from "../../challenges/index.ts";
+import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
+import type { Command, CommandIO } from "../main.ts";
+import { parseArgs, wholeNumber } from "./args.ts";
+
+const text = {
+  summary: {
+    fr: "lance un programme sur un défi, sans affichage, et donne le score",
+    en: "runs a program on a challenge, headless, and prints the score",
+  },
+  usage: {
+    fr: "Utilisation : robotyc run <programme.ts> --challenge <id> [--seed <n>] [--json] [--replay <fichier>]",
+    en: "Usage: robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]",
+  },
+  unreadable: {
+    fr: "Impossible de lire le programme « {file} » : {detail}",
+    en: 'Cannot read the program "{file}": {detail}',
+  },
+  header: { fr: "Défi « {title} », graine {seed}", en: 'Challenge "{title}", seed {seed}' },
+  finished: { fr: "Programme terminé à {time} s.", en: "Program finished at {time} s." },
+  timeout: {
+    fr: "Temps écoulé : le programme tournait encore à {time} s.",
+    en: "Time is up: the program was still running at {time} s.",
+  },
+  error: { fr: "Le programme a échoué : {message}", en: "The program failed: {message}" },
+  errorLine: { fr: "(ligne {line})", en: "(line {line})" },
+  total: { fr: "Score : {score} / {max}", en: "Score: {score} / {max}" },
+  replay: { fr: "Replay écrit dans « {file} ».", en: 'Replay written to "{file}".' },
+} satisfies Record<string, Localized>;
+
+function usage(io: CommandIO): number {
+  io.err(format(text.usage, io.locale));
+  return 2;
+}
+
+const command: Command = {
+  summary: text.summary,
+  async run(args, io) {
+    const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json"]);
+    if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) return usage(io);
+    const seed = parsed.options.seed === undefined ? 1 : wholeNumber(parsed.options.seed);
+    if (seed === undefined) return usage(io);
+    const programPath = parsed.positional[0]!;
+    const json = parsed.flags.has("json");
+
+    let challenge: Challenge;
+    try {
+      challenge = resolveChallenge(parsed.options.challenge).challenge;
+    } catch (error) {
+      if (!(error instanceof LocalizedError)) throw error;
+      io.err(error.localized(io.locale));
+      return 2;
+    }
+    let source: Buffer;
+    try {
+      source = readFileSync(programPath);
+    } catch (error) {
+      io.err(
+        format(text.unreadable, io.locale, { file: programPath, detail: (error as Error).message }),
+      );
+      return 2;
+    }
+
+    const result = await runChallenge({
+      source,
+      fileName: basename(programPath),
+      challenge,
+      seed,
+      locale: io.locale,
+      // With --json, stdout holds the result alone: the program's prints go to stderr.
+      print: json ? io.err : io.out,
+      record: parsed.options.replay !== undefined,
+    });
+
+    if (parsed.options.replay !== undefined && result.replay !== undefined) {
+      const file = parsed.options.replay;
+      const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+      writeFileSync(temp, JSON.stringify(result.replay));
+      renameSync(temp, file);
+      if (!json) io.err(format(text.replay, io.locale, { file }));
+    }
+
+    if (json) io.out(JSON.stringify(resultJson(result, io.locale)));
+    else {
+      const lines = [format(text.header, io.locale, { title: challenge.title[io.locale], seed })];
+      const time = result.simTime.toFixed(1);
+      if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
+      if (result.outcome === "timeout") lines.push(format(text.timeout, io.locale, { time }));
+      if (result.error) {
+        const where =
+          result.error.line !== undefined
+            ? " " + format(text.errorLine, io.locale, { line: result.error.line })
+            : "";
+        lines.push(format(text.error, io.locale, { message: result.error.message }) + where);
+      }
+      lines.push(...localizeBreakdown(result.breakdown, io.locale).map(breakdownLine));
+      lines.push(format(text.total, io.locale, { score: result.score, max: result.maxScore }));
+      io.out(lines.join("\n"));
+    }
+    return result.outcome === "error" ? 1 : 0;
+  },
+};
+
+export default command;
