@@ -41,6 +41,9 @@ const TCS_ATIME = 0x01;
 const TCS_CONTROL = 0x0f;
 const TCS_ID = 0x12;
 const TCS_CDATAL = 0x14;
+const TCS_ATIME_24MS = 0xf6;
+const TCS_GAIN_4X = 0x01;
+const TCS_PON_AEN = 0x03;
 
 /** A motor as the kit drives it: power -100..100; the PWM duty and direction pins follow. */
 export interface KitMotor {
@@ -372,13 +375,15 @@ export class BoardConnection extends EventEmitter {
   ): Promise<LocalizedError | null> {
     const address = sensor.address;
     io.i2cConfig({ delay: 0 });
-    const id = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), 1000);
-      io.i2cReadOnce(address, TCS_COMMAND | TCS_ID, 1, (bytes) => {
-        clearTimeout(timer);
-        resolve(bytes[0] ?? null);
+    const readOnce = (register: number, count: number) =>
+      new Promise<number[] | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 1000);
+        io.i2cReadOnce(address, TCS_COMMAND | register, count, (bytes) => {
+          clearTimeout(timer);
+          resolve(bytes);
+        });
       });
-    });
+    const id = (await readOnce(TCS_ID, 1))?.[0];
     if (id !== 0x44 && id !== 0x4d) {
       return new LocalizedError(HOST_MESSAGES.colorSensorMissing, {
         address: `0x${address.toString(16)}`,
@@ -386,9 +391,17 @@ export class BoardConnection extends EventEmitter {
         scl: sensor.scl,
       });
     }
-    io.i2cWrite(address, TCS_COMMAND | TCS_ATIME, [0xf6]);
-    io.i2cWrite(address, TCS_COMMAND | TCS_CONTROL, [0x01]);
-    io.i2cWrite(address, TCS_COMMAND | TCS_ENABLE, [0x03]);
+    // Configure, then read the settings back: a write lost on the way would leave the sensor
+    // at 2.4 ms integration, saturating at 1024 counts.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      io.i2cWrite(address, TCS_COMMAND | TCS_ATIME, [TCS_ATIME_24MS]);
+      io.i2cWrite(address, TCS_COMMAND | TCS_CONTROL, [TCS_GAIN_4X]);
+      io.i2cWrite(address, TCS_COMMAND | TCS_ENABLE, [TCS_PON_AEN]);
+      const enable = (await readOnce(TCS_ENABLE, 1))?.[0];
+      const atime = (await readOnce(TCS_ATIME, 1))?.[0];
+      const gain = (await readOnce(TCS_CONTROL, 1))?.[0];
+      if (enable === TCS_PON_AEN && atime === TCS_ATIME_24MS && gain === TCS_GAIN_4X) break;
+    }
     const read = io as unknown as {
       i2cRead(a: number, r: number, n: number, cb: (bytes: number[]) => void): void;
     };
