@@ -14,11 +14,15 @@ export interface CommandIO {
 
 /** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
 const commands: Record<string, () => Promise<Command>> = {
+  firmware: async () => (await import("./commands/firmware.ts")).default,
+  flash: async () => (await import("./commands/flash.ts")).default,
+  boards: async () => (await import("./commands/boards.ts")).default,
   challenges: async () => (await import("./commands/challenges.ts")).default,
   check: async () => (await import("./commands/check.ts")).default,
   run: async () => (await import("./commands/run.ts")).default,
   grade: async () => (await import("./commands/grade.ts")).default,
   start: async () => (await import("./commands/start.ts")).default,
+  classify: async () => (await import("./commands/classify.ts")).default,
 };
 
 const messages = {

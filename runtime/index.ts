@@ -10,6 +10,7 @@ export {
 } from "./api/pupil-api.ts";
 export {
   compile,
+  sizeDiagnostic,
   type CompileOptions,
   type CompileResult,
   type CompiledProgram,
@@ -19,6 +20,7 @@ export { MAX_SOURCE_BYTES } from "./compiler/source-input.ts";
 export {
   DEFAULT_LIMITS,
   runProgram,
+  warmUpSandbox,
   type ProgramError,
   type ProgramErrorKind,
   type ProgramResult,

@@ -28,3 +28,5 @@ export {
   FRAME_EVERY,
 } from "./replay/replay.ts";
 export type { Replay, ReplayBody, ReplayFrame, Trace } from "./replay/replay.ts";
+export { runSimulation } from "./simulation.ts";
+export type { SimulationOptions } from "./simulation.ts";

@@ -75,6 +75,20 @@ export class Sensors {
     return this.gyro.read(this.world.tick);
   }
 
+  /** Whether the chassis touches anything but the floor (a bumper switch; read at once). */
+  bumper(): boolean {
+    const { world } = this;
+    const chassis = world.robot.colliders[0]!;
+    let pressed = false;
+    world.physics.contactPairsWith(chassis, (other) => {
+      if (pressed || world.roles.get(other.handle)?.type === "floor") return;
+      world.physics.contactPair(chassis, other, (manifold) => {
+        if (manifold.numSolverContacts() > 0) pressed = true;
+      });
+    });
+    return pressed;
+  }
+
   /** Exact distance (cm) from the ultrasonic sensor to the nearest thing in its cone, or null. */
   coneDistance(): number | null {
     const { world } = this;

@@ -90,7 +90,11 @@ export interface RobotDriver {
   classify(): Promise<ClassifyResult>;
   wait(seconds: number): Promise<void>;
 
-  /** Lets time pass until at least one pending operation has settled (or nothing is pending). */
+  /**
+   * Lets time pass until at least one pending operation has settled (or nothing is pending).
+   * It may also return earlier, once some time has passed, so the host can check its time limit
+   * during a long wait; returning without time passing and without settling anything is a stall.
+   */
   advance(): Promise<void>;
 
   /** Frees resources; the driver is not used afterwards. */

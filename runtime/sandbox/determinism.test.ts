@@ -79,7 +79,7 @@ describe("runtime errors map back to the pupil's line", () => {
       { locale: "en" },
     );
     expect(result.error).toMatchObject({ kind: "exception", line: 9 });
-    expect(result.error!.message).toBe("Line 9: error: Error: inconnu : metal");
+    expect(result.error!.message).toBe("Line 9: Uncaught error: Error: inconnu : metal");
   });
 
   it("on the first line, after the wrapper's prologue", async () => {

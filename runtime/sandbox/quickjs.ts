@@ -27,6 +27,7 @@ export function setQuickJSWasmModule(
   module: WebAssembly.Module | Promise<WebAssembly.Module>,
 ): void {
   wasmModule = Promise.resolve(module);
+  prepared = undefined;
 }
 
 async function nodeWasmModule(): Promise<WebAssembly.Module | undefined> {
@@ -73,11 +74,28 @@ export async function newQuickJSInstance(maxBytes: number): Promise<QuickJSInsta
 /** One instance prepared ahead, so starting a run does not wait for instantiation. */
 let prepared: { maxBytes: number; instance: Promise<QuickJSInstance> } | undefined;
 
-/** Takes the prepared instance if it fits, and prepares the next one. */
+/**
+ * Prepares the instance the next run will take (runs call it when they end; an app may call it
+ * at load time so even the first run starts at once).
+ */
+export function prepareQuickJSInstance(maxBytes: number): void {
+  if (prepared?.maxBytes === maxBytes) return;
+  const instance = newQuickJSInstance(maxBytes);
+  // A failure shows when the prepared instance is taken, not as an unhandled rejection.
+  instance.catch(() => undefined);
+  prepared = { maxBytes, instance };
+}
+
+/** Takes the prepared instance if it fits, or makes one. Each instance serves one run only. */
 export async function takeQuickJSInstance(maxBytes: number): Promise<QuickJSInstance> {
-  const ready = prepared?.maxBytes === maxBytes ? prepared.instance : newQuickJSInstance(maxBytes);
-  prepared = { maxBytes, instance: newQuickJSInstance(maxBytes) };
-  // A failure here shows when the prepared instance is taken, not as an unhandled rejection.
-  prepared.instance.catch(() => undefined);
-  return ready;
+  const ready = prepared?.maxBytes === maxBytes ? prepared.instance : undefined;
+  if (ready) {
+    prepared = undefined;
+    try {
+      return await ready;
+    } catch {
+      // Made before something changed (e.g. the wasm given): make a new one below.
+    }
+  }
+  return newQuickJSInstance(maxBytes);
 }

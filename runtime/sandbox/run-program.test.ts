@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.ts";
 import { createScriptedDriver } from "../testing/scripted-driver.ts";
@@ -118,5 +119,63 @@ describe("runProgram: arguments and parts", () => {
     expect(result.error!.message).toBe(
       "Ligne 2 : Ce robot n'a pas de pince : robot.grab est impossible.",
     );
+  });
+});
+
+describe("runProgram: a failing driver", () => {
+  it("a motion that fails ends the run with a driver error naming the call", async () => {
+    const driver = createScriptedDriver();
+    driver.forward = () => Promise.reject(new Error("câble débranché"));
+    const compiled = compile("\nawait robot.forward(10);");
+    if (!compiled.ok) throw new Error("did not compile");
+    const result = await runProgram({ program: compiled.program, driver, seed: 1 });
+    expect(result.error).toMatchObject({ kind: "driver" });
+    expect(result.error!.message).toBe(
+      "Le robot n'a pas pu exécuter robot.forward : câble débranché",
+    );
+  });
+
+  it("a sensor that throws ends the run even if the program catches errors", async () => {
+    const driver = createScriptedDriver();
+    driver.distance = () => {
+      throw new Error("capteur muet");
+    };
+    const compiled = compile("while (true) {\n  try { robot.distance(); } catch { }\n}", {
+      locale: "en",
+    });
+    if (!compiled.ok) throw new Error("did not compile");
+    const result = await runProgram({ program: compiled.program, driver, seed: 1, locale: "en" });
+    expect(result.error?.kind).toBe("driver");
+    expect(result.error!.message).toContain("robot.distance: capteur muet");
+  });
+
+  it("a driver whose motions never end and whose time stands still is declared stuck", async () => {
+    const driver = createScriptedDriver();
+    driver.forward = () => new Promise<void>(() => {});
+    driver.advance = async () => {};
+    const compiled = compile("await robot.forward(10);");
+    if (!compiled.ok) throw new Error("did not compile");
+    const result = await runProgram({ program: compiled.program, driver, seed: 1, locale: "en" });
+    expect(result.error).toMatchObject({ kind: "driver" });
+    expect(result.error!.message).toContain("no longer answers");
+  });
+});
+
+describe("runProgram: long waits and the time limit", () => {
+  it("a very long wait ends at maxTime, not when the wait is over", async () => {
+    const { result, driver } = await run("await wait(1e9);", { maxTime: 10 });
+    expect(result.outcome).toBe("timeout");
+    expect(driver.time()).toBeCloseTo(10, 6);
+  });
+});
+
+describe("examples/", () => {
+  it("hello.ts runs to the end against the scripted driver", async () => {
+    const source = readFileSync(new URL("../../examples/hello.ts", import.meta.url));
+    const { result, printed, driver } = await run(source);
+    expect(result.outcome).toBe("finished");
+    expect(printed[0]).toBe("Bonjour ! Distance au mur : 100 cm");
+    expect(printed.at(-1)).toMatch(/^Fini en \d+ secondes\.$/);
+    expect(driver.position()).toBeGreaterThan(50);
   });
 });

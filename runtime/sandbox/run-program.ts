@@ -16,7 +16,12 @@ import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/co
 import { sourceLineAt } from "../compiler/source-map.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
-import { QUICKJS_BASE_MEMORY, takeQuickJSInstance } from "./quickjs.ts";
+import {
+  prepareQuickJSInstance,
+  QUICKJS_BASE_MEMORY,
+  takeQuickJSInstance,
+  type QuickJSInstance,
+} from "./quickjs.ts";
 import { CallRefused, robotHost } from "./robot-host.ts";
 
 export type ProgramErrorKind =
@@ -67,7 +72,9 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
 };
 
 const PROGRAM_FILE = "program.js";
-/** Advances in a row without any operation settling before the driver is declared stuck. */
+/** Host functions that are globals; the others are methods of `robot`. */
+const API_NAMES = new Set(["wait", "time", "print"]);
+/** Advances in a row that neither settle anything nor let time pass: the driver is stuck. */
 const MAX_IDLE_ADVANCES = 1000;
 
 /** How a run ends, before the line is attached. */
@@ -89,6 +96,11 @@ interface PendingOperation {
   toGuest: (value: unknown) => QuickJSHandle;
 }
 
+/** Prepares a sandbox ahead of the first run (e.g. when the app loads), so it starts at once. */
+export function warmUpSandbox(limits: RunLimits = {}): void {
+  prepareQuickJSInstance(QUICKJS_BASE_MEMORY + (limits.memoryBytes ?? DEFAULT_LIMITS.memoryBytes));
+}
+
 /** The pupil line of the innermost frame of their program in a QuickJS stack trace. */
 export function lineOf(program: CompiledProgram, stack: string): number | undefined {
   const frame = new RegExp(`${PROGRAM_FILE.replace(".", "\\.")}:(\\d+)(?::(\\d+))?`).exec(stack);
@@ -104,7 +116,19 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const { driver, program } = opts;
   const maxMemory = QUICKJS_BASE_MEMORY + limits.memoryBytes;
-  const instance = await takeQuickJSInstance(maxMemory);
+  let instance: QuickJSInstance;
+  try {
+    instance = await takeQuickJSInstance(maxMemory);
+  } catch (error) {
+    // No sandbox could be made (wasm not found, no memory left for one): say so, do not throw.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      outcome: "error",
+      error: { kind: "exception", message: format(m.internal, locale, { detail }) },
+      robotCalls: 0,
+      instructionChecks: 0,
+    };
+  }
   const runtime = instance.quickjs.newRuntime();
   /**
    * Whether the program pushed against the memory walls: the wasm memory (which never shrinks,
@@ -178,7 +202,9 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
     const prelude: { makeError?: QuickJSHandle } = {};
 
     const guestError = (name: string, message: string): QuickJSHandle => {
-      if (!prelude.makeError) return ctx.newError({ name, message });
+      // Once the run must stop, no guest code runs from a host call: the interrupt that ends the
+      // program must be raised in the program's own frames, where it cannot be caught.
+      if (!prelude.makeError || stop) return ctx.newError({ name, message });
       const args = [ctx.newString(name), ctx.newString(message)];
       const made = ctx.callFunction(prelude.makeError, ctx.undefined, ...args);
       for (const a of args) a.dispose();
@@ -217,7 +243,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
           if (error instanceof CallRefused) {
             return { error: guestError("RobotError", format(error.message, locale, error.params)) };
           }
-          stop ??= driverFailed(name, error);
+          stop ??= driverFailed(API_NAMES.has(name) ? name : `robot.${name}`, error);
           return { error: guestError("SandboxStop", "stop") };
         }
       });
@@ -310,24 +336,39 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
           detail: format(m.neverSettles, locale),
         });
       }
-      await driver.advance();
+      const before = driver.time();
+      try {
+        await driver.advance();
+      } catch (error) {
+        stop ??= driverFailed("advance", error);
+        continue;
+      }
       for (let i = 0; i < 20 && settled.length === 0; i++) await Promise.resolve();
       checkTime();
-      if (settled.length === 0 && ++idleAdvances > MAX_IDLE_ADVANCES) {
+      const stalled = settled.length === 0 && driver.time() === before;
+      idleAdvances = stalled ? idleAdvances + 1 : 0;
+      if (idleAdvances > MAX_IDLE_ADVANCES) {
         stop ??= { outcome: "error", kind: "driver", detail: format(m.driverStalled, locale) };
       }
     }
   } catch (error) {
     // The QuickJS instance itself failed (e.g. C code hit the wasm memory wall).
     if (stop) return result(stop);
-    if (memoryFull())
+    if (memoryFull()) {
       return result({ outcome: "error", kind: "memory", detail: format(m.memory, locale) });
+    }
+    // Deep recursion can exhaust the host's own stack (wasm frames live on it) before QuickJS's.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return result({ outcome: "error", kind: "stack", detail: format(m.stack, locale) });
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return result({
       outcome: "error",
       kind: "exception",
       detail: format(m.internal, locale, { detail }),
     });
+  } finally {
+    prepareQuickJSInstance(maxMemory);
   }
   // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
   // which also frees whatever the program left behind.

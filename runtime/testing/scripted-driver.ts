@@ -120,6 +120,7 @@ export function createScriptedDriver(options: ScriptedDriverOptions = {}): Scrip
         endMotion();
     }
     now = micros / 1e6;
+    if (timers.length === 0) return;
     const due = timers.filter((t) => t.at <= micros);
     timers = timers.filter((t) => t.at > micros);
     settledCount += due.length;
@@ -204,11 +205,10 @@ export function createScriptedDriver(options: ScriptedDriverOptions = {}): Scrip
     async advance() {
       // Step until something settles; nothing pending → return at once.
       const hasPending = () => motion !== undefined || timers.length > 0;
-      while (hasPending()) {
-        const settledBefore = settledCount;
+      // At most one virtual second per call, so the host can check its time limit.
+      const settledBefore = settledCount;
+      for (let i = 0; hasPending() && settledCount === settledBefore && i * step < 1; i++)
         run(step);
-        if (settledCount !== settledBefore) break;
-      }
     },
     dispose() {
       disposed = true;

@@ -169,3 +169,33 @@ describe("catalogue", () => {
     expect(new Set(CATALOGUE.map((e) => e.id)).size).toBe(CATALOGUE.length);
   });
 });
+
+describe("placeItems avoidance", () => {
+  it("keeps random items off obstacles, bins and the robot's start", () => {
+    const arena = loadArena({
+      version: 1,
+      table: { width: 100, depth: 100 },
+      start: { x: 20, y: 20 },
+      obstacles: [{ center: { x: 60, y: 60 }, size: { width: 20, depth: 20, height: 10 } }],
+      bins: [
+        { id: "b", position: { x: 80, y: 20 }, size: { width: 20, depth: 20 }, color: "blue" },
+      ],
+      items: [
+        {
+          random: {
+            region: { x: 0, y: 0, width: 100, depth: 100 },
+            items: ["drink-can"],
+            count: 25,
+          },
+        },
+      ],
+    });
+    for (const seed of [1, 2, 3]) {
+      for (const p of placeItems(arena, new Random(seed))) {
+        expect(Math.hypot(p.x - 20, p.y - 20)).toBeGreaterThan(22);
+        expect(Math.abs(p.x - 60) < 13.3 && Math.abs(p.y - 60) < 13.3).toBe(false);
+        expect(Math.abs(p.x - 80) < 13.3 && Math.abs(p.y - 20) < 13.3).toBe(false);
+      }
+    }
+  });
+});

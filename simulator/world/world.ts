@@ -25,6 +25,7 @@ const WATCH_EVERY = 4;
 /** An item slower than this (cm/s, and rad/s) is at rest. */
 const REST_SPEED = 1.5;
 const REST_SPIN = 0.5;
+const SOLVER_ITERATIONS = 2;
 /** Ticks of settling before time 0. */
 const SETTLE_TICKS = 12;
 /** Below this height (cm) a fallen item is taken out of the simulation. */
@@ -94,6 +95,8 @@ export class World {
     this.physics = new R.World({ x: 0, y: 0, z: -981 });
     this.physics.lengthUnit = 100;
     this.physics.timestep = DT;
+    // Two solver iterations hold a table-top scene (nothing stacks) at half the cost of four.
+    this.physics.numSolverIterations = SOLVER_ITERATIONS;
     this.buildStatic(arena);
     placeItems(arena, this.random).forEach((placed) => this.addItem(placed));
     this.robot = new RobotBody(this, this.kit, arena.start);

@@ -29,7 +29,10 @@ export interface ConformanceScenes {
   itemAtGripper(): Promise<ConformanceRig>;
 }
 
-/** Lets time pass (the host's job in a run) until the promise settles. */
+/** Thrown by `settle` when the driver's time passes the limit first. */
+export class NotSettled extends Error {}
+
+/** Lets time pass (the host's job in a run) until the promise settles, for at most `limit` s. */
 export async function settle<T>(driver: RobotDriver, promise: Promise<T>, limit = 60): Promise<T> {
   let done = false;
   let value: T | undefined;
@@ -49,7 +52,7 @@ export async function settle<T>(driver: RobotDriver, promise: Promise<T>, limit 
     // Let the promise's reactions run before deciding to advance.
     for (let i = 0; i < 3; i++) await Promise.resolve();
     if (done) break;
-    if (driver.time() - start > limit) throw new Error(`not settled after ${limit} s`);
+    if (driver.time() - start >= limit) throw new NotSettled(`not settled after ${limit} s`);
     await driver.advance();
   }
   if (failure !== undefined) throw failure;

@@ -1,4 +1,5 @@
-import { driverConformance } from "./driver-conformance.ts";
+import { describe, expect, it } from "vitest";
+import { driverConformance, settle } from "./driver-conformance.ts";
 import { TWO_WD_GEOMETRY } from "../../boards/index.ts";
 import { SimRobot, World, loadArena } from "../../simulator/index.ts";
 import type { ArenaInput } from "../../simulator/index.ts";
@@ -51,4 +52,19 @@ driverConformance("SimRobot", {
         },
       ],
     }),
+});
+
+describe("SimRobot extras", () => {
+  it("the bumper is pressed against a wall, free otherwise; encoders count the wheels' roll", async () => {
+    const x = START.x + TWO_WD_GEOMETRY.ultrasonic.x + 10 + 1;
+    const r = await rig({ walls: [{ from: { x, y: 50 }, to: { x, y: 250 }, thickness: 2 }] });
+    expect(r.driver.bumper()).toBe(false);
+    await settle(r.driver, r.driver.forward(5));
+    const [left, right] = r.driver.encoders();
+    expect(left).toBeCloseTo(5, 0);
+    expect(right).toBeCloseTo(5, 0);
+    await settle(r.driver, r.driver.forward(30));
+    expect(r.driver.bumper()).toBe(true);
+    r.dispose();
+  });
 });

@@ -4,32 +4,11 @@
  */
 import type { RobotDriver } from "../../runtime/index.ts";
 import type { Pilot, PilotResult } from "../../simulator/index.ts";
+import { NotSettled, settle } from "../conformance/driver-conformance.ts";
 
-class TimeUp extends Error {}
-
-/** Waits for a timed call the way the sandbox's host does; throws TimeUp at the time limit. */
-export async function drive<T>(d: RobotDriver, promise: Promise<T>, maxTime: number): Promise<T> {
-  let done = false;
-  let value: T | undefined;
-  let failure: unknown;
-  promise.then(
-    (v) => {
-      done = true;
-      value = v;
-    },
-    (e: unknown) => {
-      done = true;
-      failure = e;
-    },
-  );
-  for (;;) {
-    for (let i = 0; i < 3; i++) await Promise.resolve();
-    if (done) break;
-    if (d.time() >= maxTime) throw new TimeUp();
-    await d.advance();
-  }
-  if (failure !== undefined) throw failure;
-  return value as T;
+/** Waits for a timed call the way the sandbox's host does; throws NotSettled at the time limit. */
+export function drive<T>(d: RobotDriver, promise: Promise<T>, maxTime: number): Promise<T> {
+  return settle(d, promise, maxTime - d.time());
 }
 
 /** Turns a driving function into a pilot: a time-up is a timeout, a throw is an error. */
@@ -39,7 +18,7 @@ export function pilot(body: (d: RobotDriver, maxTime: number) => Promise<void>):
       await body(d, maxTime);
       return { outcome: "finished" };
     } catch (error) {
-      if (error instanceof TimeUp) return { outcome: "timeout" };
+      if (error instanceof NotSettled) return { outcome: "timeout" };
       throw error;
     }
   };
@@ -65,5 +44,5 @@ export const wanderer = pilot(async (d, maxTime) => {
     for (let i = 0; i < 50 && d.time() < maxTime; i++) if (d.distance() < 20) break;
     d.stop();
   }
-  throw new TimeUp();
+  throw new NotSettled();
 });

@@ -1,0 +1,164 @@
+/**
+ * The image bank: a few held-out renders of every catalogue item, so the headless simulator's
+ * camera hands the real model a real render. One PNG atlas of 64x64 tiles plus an index
+ * (written by tools/classifier/render.ts bank). The pick is deterministic: same item and seed,
+ * same image.
+ */
+import { decodeImage } from "./decode.ts";
+import { INPUT_SIZE, type PixelImage } from "./image.ts";
+import { ClassifierError } from "./labels.ts";
+import { hashString } from "./random.ts";
+
+export const BANK_FORMAT_VERSION = 1;
+
+export interface ImageBankIndex {
+  formatVersion: number;
+  tile: number;
+  columns: number;
+  /** catalogue id → tile numbers in the atlas (row-major). */
+  items: Record<string, number[]>;
+  /** catalogue id → its waste kind (or "ball", "obstacle"), as rendered. */
+  kinds: Record<string, string>;
+}
+
+export interface ImageBank {
+  readonly index: ImageBankIndex;
+  /** The catalogue ids that have images. */
+  ids(): string[];
+  /** All images of an item (empty for an unknown id). */
+  imagesOf(catalogueId: string): PixelImage[];
+  /** One image of the item, chosen by `seed`; undefined for an unknown id. */
+  pickImage(catalogueId: string, seed: number): PixelImage | undefined;
+}
+
+const bankMessages = {
+  bad: {
+    fr: "La banque d'images est abîmée ou d'une autre version : {detail}.",
+    en: "The image bank is damaged or from another version: {detail}.",
+  },
+};
+
+export function createImageBank(atlas: PixelImage, index: ImageBankIndex): ImageBank {
+  const bad = (detail: string) => new ClassifierError(bankMessages.bad, { detail });
+  if (index?.formatVersion !== BANK_FORMAT_VERSION)
+    throw bad(`format ${String(index?.formatVersion)}`);
+  const { tile, columns } = index;
+  const channels = atlas.channels ?? 4;
+  const tiles = Math.max(0, ...Object.values(index.items).flat()) + 1;
+  if (
+    tile !== INPUT_SIZE ||
+    atlas.width < columns * tile ||
+    atlas.height < Math.ceil(tiles / columns) * tile
+  ) {
+    throw bad("atlas size");
+  }
+  const cache = new Map<number, PixelImage>();
+  const tileImage = (n: number): PixelImage => {
+    let image = cache.get(n);
+    if (!image) {
+      const data = new Uint8Array(tile * tile * 3);
+      const ox = (n % columns) * tile;
+      const oy = Math.floor(n / columns) * tile;
+      for (let y = 0; y < tile; y++) {
+        for (let x = 0; x < tile; x++) {
+          const p = ((oy + y) * atlas.width + ox + x) * channels;
+          data.set(atlas.data.subarray(p, p + 3), (y * tile + x) * 3);
+        }
+      }
+      image = { width: tile, height: tile, data, channels: 3 };
+      cache.set(n, image);
+    }
+    return image;
+  };
+  return {
+    index,
+    ids: () => Object.keys(index.items).sort(),
+    imagesOf: (id) => (index.items[id] ?? []).map(tileImage),
+    pickImage(id, seed) {
+      const list = index.items[id];
+      if (!list || list.length === 0) return undefined;
+      return tileImage(list[hashString(`${id}:${seed >>> 0}`) % list.length]!);
+    },
+  };
+}
+
+async function decodeInBrowser(bytes: Uint8Array): Promise<PixelImage | undefined> {
+  const g = globalThis as unknown as {
+    createImageBitmap?: (b: Blob) => Promise<{ width: number; height: number }>;
+    OffscreenCanvas?: new (
+      w: number,
+      h: number,
+    ) => {
+      getContext(kind: "2d"): {
+        drawImage(i: unknown, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      };
+    };
+  };
+  if (typeof process !== "undefined" && process.versions?.node) return undefined;
+  if (!g.createImageBitmap || !g.OffscreenCanvas) return undefined;
+  const bitmap = await g.createImageBitmap(new Blob([bytes as BlobPart], { type: "image/png" }));
+  const canvas = new g.OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext("2d");
+  context.drawImage(bitmap, 0, 0);
+  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  return { width: bitmap.width, height: bitmap.height, data, channels: 4 };
+}
+
+/** Loads the shipped bank (or one at `location`: a directory path or URL). */
+export async function loadImageBank(location?: string | URL): Promise<ImageBank> {
+  const base = location ?? new URL("./bank/", import.meta.url);
+  const text = String(base).endsWith("/") ? String(base) : String(base) + "/";
+  let json: string;
+  let png: Uint8Array;
+  if (/^https?:/i.test(text)) {
+    json = await (await fetch(text + "bank.json")).text();
+    png = new Uint8Array(await (await fetch(text + "bank.png")).arrayBuffer());
+  } else {
+    const { readFile } = await import("node:fs/promises");
+    const { fileURLToPath } = await import("node:url");
+    const dir = text.startsWith("file:") ? fileURLToPath(text) : text;
+    json = await readFile(dir + "bank.json", "utf8");
+    png = new Uint8Array(await readFile(dir + "bank.png"));
+  }
+  let index: ImageBankIndex;
+  try {
+    index = JSON.parse(json) as ImageBankIndex;
+  } catch {
+    throw new ClassifierError(bankMessages.bad, { detail: "bank.json" });
+  }
+  const atlas = (await decodeInBrowser(png)) ?? (await decodeImage(png, "bank.png"));
+  return createImageBank(atlas, index);
+}
+
+/** What the headless simulator's camera needs: an RGB picture of the held item, or of nothing. */
+export interface CameraPicture {
+  width: number;
+  height: number;
+  /** RGB, 3 bytes a pixel. */
+  data: Uint8Array;
+}
+
+/**
+ * A camera source for the headless simulator: the bank's render of the item at the gripper,
+ * picked with a number drawn from the run's seeded generator (so a run is reproducible), or an
+ * even grey frame when nothing is there (which `classify` answers "none").
+ */
+export function bankCamera(bank: ImageBank): {
+  imageOf(item: { id: string } | null, random: { next(): number }): CameraPicture;
+} {
+  const empty: CameraPicture = {
+    width: INPUT_SIZE,
+    height: INPUT_SIZE,
+    data: new Uint8Array(INPUT_SIZE * INPUT_SIZE * 3).fill(92),
+  };
+  return {
+    imageOf(item, random) {
+      const seed = Math.floor(random.next() * 0x100000000);
+      const image = item ? bank.pickImage(item.id, seed) : undefined;
+      return image
+        ? { width: image.width, height: image.height, data: image.data as Uint8Array }
+        : empty;
+    },
+  };
+}

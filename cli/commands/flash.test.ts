@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { toolchainAvailable } from "../../firmware-bridge/index.ts";
+import { main } from "../main.ts";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: { locale: "en" as const, out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
+  };
+}
+
+describe("robotyc flash", () => {
+  it("explains its usage and refuses an unknown board", async () => {
+    const a = capture();
+    expect(await main(["flash", "--board", "uno"], a.io)).toBe(2);
+    expect(a.err.join("\n")).toMatch(/Usage: robotyc flash/);
+    const b = capture();
+    expect(await main(["flash", "--board", "zx81", "--port", "/dev/null"], b.io)).toBe(1);
+    expect(b.err.join("\n")).toMatch(/Unknown board: "zx81"/);
+  });
+
+  it("says why a port does not open", async () => {
+    const c = capture();
+    expect(
+      await main(["flash", "--board", "uno", "--port", "/dev/robotyc-no-such-port"], c.io),
+    ).toBe(1);
+    expect(c.err.join("\n")).toMatch(/does not open/);
+  });
+
+  // The emulated Uno runs optiboot built from Debian's source: CI installs the toolchain.
+  it.skipIf(!toolchainAvailable())(
+    "flashes our firmware into an emulated Uno with progress",
+    async () => {
+      const d = capture();
+      expect(await main(["flash", "--board", "uno", "--port", "emulated"], d.io)).toBe(0);
+      expect(d.out).toContain("Writing 50%");
+      expect(d.out).toContain("Verifying 100%");
+      expect(d.out.join("\n")).toMatch(/Robotyc firmware 1\.0, up to date/);
+    },
+  );
+});

@@ -1,0 +1,58 @@
+/** `runSimulation`: a pupil program (source or compiled) run in the sandbox against the world. */
+import { compile, runProgram } from "../runtime/index.ts";
+import type { CompiledProgram, RunLimits } from "../runtime/index.ts";
+import { runWorld } from "./runner.ts";
+import type { PilotResult, SimulationResult, WorldRunOptions } from "./runner.ts";
+
+export interface SimulationOptions extends WorldRunOptions {
+  /** TypeScript source, or a program compiled by the runtime's `compile`. */
+  program: string | CompiledProgram;
+  /** Where the program's `print` goes. */
+  print?: (text: string) => void;
+  /** Sandbox limits (memory, stack, instruction budget); the runtime's defaults otherwise. */
+  limits?: RunLimits;
+}
+
+/**
+ * Runs a pupil program in the arena, in lockstep, as fast as the CPU allows (or paced).
+ * A program that does not compile ends at once with outcome "error" and the first diagnostic.
+ */
+export async function runSimulation(options: SimulationOptions): Promise<SimulationResult> {
+  const locale = options.locale ?? "fr";
+  let program: CompiledProgram | null = null;
+  let failed: PilotResult | null = null;
+  if (typeof options.program === "string") {
+    const compiled = compile(options.program, { locale });
+    if (compiled.ok) program = compiled.program;
+    else {
+      const first =
+        compiled.diagnostics.find((d) => d.severity === "error") ?? compiled.diagnostics[0];
+      failed = {
+        outcome: "error",
+        error: first ? { message: first.message, line: first.line } : { message: "?" },
+      };
+    }
+  } else {
+    program = options.program;
+  }
+  return runWorld(options, async (robot, maxTime) => {
+    if (failed || !program) return failed!;
+    const result = await runProgram({
+      program,
+      driver: robot,
+      // The sandbox's Math.random draws from the run's one generator.
+      seed: robot.world.random.uint32(),
+      locale,
+      maxTime,
+      ...(options.print ? { print: options.print } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    const error = result.error;
+    return {
+      outcome: result.outcome,
+      ...(error
+        ? { error: { message: error.message, ...(error.line ? { line: error.line } : {}) } }
+        : {}),
+    };
+  });
+}

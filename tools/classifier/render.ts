@@ -1,0 +1,186 @@
+/**
+ * Synthetic renders of the simulator's item catalogue: three.js in headless Chromium
+ * (render-scene.js), seeded pose, lighting, background and camera jitter per (item, variant).
+ *
+ *   node --import tsx tools/classifier/render-cli.ts dataset [--per-item N]   → .cache/classifier/synth.*
+ *   node --import tsx tools/classifier/render-cli.ts bank                     → classifier/bank/
+ *
+ * Variant numbers decide the split, so test renders are variants never seen in training:
+ * 0..N-1 train, 10000+ val, 20000+ test, 30000+ image bank.
+ */
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ts from "typescript";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CATALOGUE, isWasteKind, type CatalogueItem } from "../../simulator/index.ts";
+import { CLASSES, hashString, toInputBytes, type PixelImage } from "../../classifier/index.ts";
+import { ROOT, writeDataset, type DatasetEntry, type Split } from "./dataset.ts";
+
+export const VARIANT_BASE: Record<Split | "bank", number> = {
+  train: 0,
+  val: 10000,
+  test: 20000,
+  bank: 30000,
+};
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--enable-unsafe-swiftshader",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+export function renderSeed(itemId: string, variant: number): number {
+  return hashString(`${itemId}#${variant}`);
+}
+
+function serve(): Promise<{ server: Server; url: string }> {
+  const files: Record<string, [string, string]> = {
+    "/": ["text/html", ""],
+    "/three.module.js": ["text/javascript", join(ROOT, "node_modules/three/build/three.module.js")],
+    "/three.core.js": ["text/javascript", join(ROOT, "node_modules/three/build/three.core.js")],
+    "/scene.js": ["text/javascript", join(ROOT, "tools/classifier/render-scene.js")],
+  };
+  // The page uses the classifier's own seeded randomness, compiled from TypeScript on the fly.
+  const randomJs = ts.transpileModule(readFileSync(join(ROOT, "classifier/random.ts"), "utf8"), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  }).outputText;
+  const page = `<!doctype html><html><body style="margin:0">
+<script type="importmap">{"imports":{"three":"/three.module.js"}}</script>
+<script type="module" src="/scene.js"></script></body></html>`;
+  const server = createServer((req, res) => {
+    if (req.url === "/random.js") {
+      res.writeHead(200, { "content-type": "text/javascript" }).end(randomJs);
+      return;
+    }
+    const entry = files[req.url ?? ""];
+    if (!entry) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": entry[0] });
+    res.end(entry[1] ? readFileSync(entry[1]) : page);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}/` });
+    }),
+  );
+}
+
+/** A running renderer: call `render` with jobs, then `close`. */
+export async function openRenderer(): Promise<{
+  render(jobs: { item: CatalogueItem; variant: number }[]): Promise<PixelImage[]>;
+  close(): Promise<void>;
+}> {
+  const { server, url } = await serve();
+  const profile = mkdtempSync(join(tmpdir(), "robotyc-render-"));
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      ignoreDefaultArgs: true,
+      args: [
+        ...CHROMIUM_ARGS,
+        "--remote-debugging-pipe",
+        `--user-data-dir=${profile}`,
+        "about:blank",
+      ],
+      timeout: 60_000,
+    });
+    const page: Page = await (await browser.newContext()).newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (globalThis as { renderReady?: boolean }).renderReady === true,
+    );
+    const size = await page.evaluate(
+      () => (globalThis as unknown as { renderSize: number }).renderSize,
+    );
+    const b = browser;
+    return {
+      async render(jobs) {
+        const payload = jobs.map((j) => ({ item: j.item, seed: renderSeed(j.item.id, j.variant) }));
+        const base64 = await page.evaluate(
+          (list) =>
+            (globalThis as unknown as { renderItems(l: unknown): string }).renderItems(list),
+          payload,
+        );
+        const bytes = new Uint8Array(Buffer.from(base64, "base64"));
+        const stride = size * size * 4;
+        return jobs.map((_, i) => ({
+          width: size,
+          height: size,
+          data: bytes.subarray(i * stride, (i + 1) * stride),
+          channels: 4 as const,
+        }));
+      },
+      async close() {
+        await b.close();
+        server.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export const WASTE_ITEMS = CATALOGUE.filter((item) => isWasteKind(item.kind));
+
+export async function renderDataset(
+  counts: Record<Split, number>,
+  name = "synth",
+  items: readonly CatalogueItem[] = WASTE_ITEMS,
+): Promise<number> {
+  const renderer = await openRenderer();
+  const entries: DatasetEntry[] = [];
+  const pixels: Uint8Array[] = [];
+  try {
+    for (const item of items) {
+      for (const split of ["train", "val", "test"] as const) {
+        const jobs = Array.from({ length: counts[split] }, (_, i) => ({
+          item,
+          variant: VARIANT_BASE[split] + i,
+        }));
+        for (let i = 0; i < jobs.length; i += 40) {
+          const images = await renderer.render(jobs.slice(i, i + 40));
+          images.forEach((image, k) => {
+            const job = jobs[i + k]!;
+            pixels.push(toInputBytes(image));
+            entries.push({
+              id: `${item.id}#${job.variant}`,
+              item: item.id,
+              label: CLASSES.indexOf(item.kind as (typeof CLASSES)[number]),
+              split,
+            });
+          });
+        }
+      }
+    }
+  } finally {
+    await renderer.close();
+  }
+  writeDataset(
+    name,
+    {
+      size: 64,
+      count: entries.length,
+      entries,
+      splitRule: `renders of ${items.length} catalogue items; variants 0..${counts.train - 1} train, 10000.. val, 20000.. test (unseen variants)`,
+    },
+    pixels,
+  );
+  return entries.length;
+}
