@@ -17,6 +17,8 @@ export {
   type Diagnostic,
 } from "./compiler/compile.ts";
 export { MAX_SOURCE_BYTES } from "./compiler/source-input.ts";
+/** The ES library the compiler checks against (no Date, eval, Function): give it to the editor. */
+export { ES_LIB_DTS } from "./compiler/es-lib.generated.ts";
 export {
   DEFAULT_LIMITS,
   runProgram,

@@ -16,6 +16,15 @@ describe("compile", () => {
     expect(result.program.code).not.toMatch(/^export/m);
   });
 
+  it("keeps a pupil's text that looks like TypeScript's own output lines", () => {
+    const result = compile(
+      lines("const s = `", "export {};", "//# sourceMappingURL=x", "`;", "print(s);"),
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.program.code).toContain("`\nexport {};\n//# sourceMappingURL=x\n`");
+  });
+
   it("reports a type error on line 7 on line 7, in French", () => {
     const source = lines(
       "// Mon programme",

@@ -53,16 +53,15 @@ export interface CompileOptions {
 /**
  * Name of the object through which every loop notes its line, so a loop stopped by the
  * instruction budget can be named to the pupil (QuickJS's interrupt carries no position).
- * The prologue takes it from the global the sandbox sets up and removes that global.
+ * The sandbox sets this global; the epilogue passes it to the program's function and removes it.
  */
 export const LOOP_LINE_GLOBAL = "__robotycLoopLine";
 const LOOP_LINE_LOCAL = "$robotycLoop";
 
 /** The pupil's code runs inside this async function, on the same lines as in the output. */
-export const PROLOGUE =
-  `(async function () { "use strict"; const ${LOOP_LINE_LOCAL} = globalThis.${LOOP_LINE_GLOBAL}; ` +
-  `delete globalThis.${LOOP_LINE_GLOBAL}; `;
-const EPILOGUE = "\n})()";
+export const PROLOGUE = `(async function (${LOOP_LINE_LOCAL}) { "use strict"; `;
+/** Evaluated in the global scope, so a pupil's own top-level names cannot shadow `globalThis`. */
+export const EPILOGUE = `\n})(((box) => (delete globalThis.${LOOP_LINE_GLOBAL}, box))(globalThis.${LOOP_LINE_GLOBAL}))`;
 
 /** At most this many diagnostics are reported (a garbage file would give thousands). */
 const MAX_DIAGNOSTICS = 50;
@@ -195,9 +194,10 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   const js = output.get("/program.js");
   const map = output.get("/program.js.map");
   if (js === undefined || map === undefined) throw new Error("no output");
+  // Only the last lines are TypeScript's own: the map comment, and `export {};` for a module.
   const body = js
-    .replace(/^\/\/# sourceMappingURL=.*$/m, "")
-    .replace(/^export \{\};\s*$/m, "")
+    .replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "")
+    .replace(/(^|\n)export \{\};\s*$/, "")
     .trimEnd();
   const lines = decodeMappings((JSON.parse(map) as { mappings: string }).mappings);
   return {

@@ -368,7 +368,8 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
       detail: format(m.internal, locale, { detail }),
     });
   } finally {
-    prepareQuickJSInstance(maxMemory);
+    // Once the caller has its result: the next run's instance is made while nothing waits on it.
+    setTimeout(() => prepareQuickJSInstance(maxMemory), 0);
   }
   // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
   // which also frees whatever the program left behind.

@@ -3,7 +3,7 @@
  * host survives and runs the next program.
  */
 import { describe, expect, it } from "vitest";
-import { PROLOGUE, type CompiledProgram } from "../compiler/compile.ts";
+import { EPILOGUE, PROLOGUE, type CompiledProgram } from "../compiler/compile.ts";
 import { createScriptedDriver } from "../testing/scripted-driver.ts";
 import { runProgram } from "./run-program.ts";
 import { lines, runPupil as run } from "./test-helpers.ts";
@@ -106,7 +106,7 @@ describe("escape attempts fail", () => {
     const program: CompiledProgram = {
       format: "robotyc-program/1",
       fileName: "hand-made.ts",
-      code: PROLOGUE + 'await import("node:fs");\n})()',
+      code: PROLOGUE + 'await import("node:fs");' + EPILOGUE,
       lines: [[0, 1]],
     };
     const result = await runProgram({ program, driver: createScriptedDriver(), seed: 1 });
