@@ -18,7 +18,6 @@ const BIN_X: Record<string, number> = {
 };
 
 let x = 18;
-let y = 30;
 
 /** Turns to a compass heading (0 = east at start, clockwise), checked with the gyroscope. */
 async function face(compass: number) {
@@ -58,9 +57,8 @@ for (const itemX of [45, 65, 85, 105, 125, 145]) {
   x = itemX - HOLD - 14;
   // Facing south: measure y against the south wall and come down to the row.
   await face(90);
-  y = robot.distance() + SENSOR;
+  const y = robot.distance() + SENSOR;
   await robot.forward(y - 30);
-  y = 30;
   // Facing east: drive up to the item and take it.
   await face(0);
   await robot.forward(14);
@@ -69,8 +67,7 @@ for (const itemX of [45, 65, 85, 105, 125, 145]) {
   const kind = (await robot.classify()).kind;
   // Up to the lane, along it to the bin's guide line, into the bin.
   await face(270);
-  await robot.forward(LANE - y);
-  y = LANE;
+  await robot.forward(LANE - 30);
   await toGuideLine(BIN_X[kind] ?? 175);
   await face(270);
   await robot.forward(112 - HOLD - LANE);
