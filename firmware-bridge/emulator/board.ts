@@ -634,7 +634,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       pinLocation(echo);
       let rise = -1;
       let echoing = false;
-      const TRIGGER_MIN_CYCLES = 2 * (FREQUENCY / 1_000_000);
+      const TRIGGER_MIN_CYCLES = 10 * (FREQUENCY / 1_000_000); // datasheet: ≥ 10 µs
       const BURST_CYCLES = 250 * (FREQUENCY / 1_000_000); // 8 cycles of 40 kHz, then echo
       const stopListening = board.pins.onChange(trig, (level, _seconds, cycles) => {
         if (modeOf(trig) !== "output") return;

@@ -87,6 +87,33 @@ describe("Robotyc Firmata in the emulated Uno", () => {
     expect(board.pins.mode(13)).toBe("output");
   });
 
+  it("reports digital inputs (driven from outside, and a pull-up) and answers pin-state queries", async () => {
+    const { board, j5 } = await boot();
+    const io = j5.io as unknown as {
+      digitalRead(pin: number, cb: (value: number) => void): void;
+      pins: { mode: number; value: number }[];
+    };
+    const values = new Map<number, number>();
+    j5.io.pinMode(2, 0); // INPUT
+    j5.io.pinMode(3, 0x0b); // PULLUP
+    io.digitalRead(2, (value) => values.set(2, value));
+    io.digitalRead(3, (value) => values.set(3, value));
+    board.setDigital(2, 1);
+    await untilBoard(board, () => values.get(2) === 1 && values.get(3) === 1, 1);
+    board.setDigital(2, 0);
+    board.setDigital(3, 0); // a button to ground on the pulled-up pin
+    await untilBoard(board, () => values.get(2) === 0 && values.get(3) === 0, 1);
+    board.setDigital(3, undefined); // released: the pull-up wins again
+    await untilBoard(board, () => values.get(3) === 1, 1);
+    expect(board.pins.mode(3)).toBe("input-pullup");
+    j5.io.pinMode(6, 3); // PWM
+    j5.io.analogWrite(6, 77);
+    let state = -1;
+    await untilBoard(board, () => board.pins.pwmDuty(6) > 0.29, 1);
+    j5.io.queryPinState(6, () => (state = io.pins[6]!.value));
+    await untilBoard(board, () => state === 77, 1);
+  });
+
   it("reads the voltage set on A0 through a Sensor", async () => {
     const { board, j5 } = await boot();
     board.setAnalog(0, 2.5);

@@ -328,6 +328,8 @@ void handlePing(const uint8_t *in, uint8_t length) {
   uint8_t level = in[1] ? HIGH : LOW;
   uint32_t pulseOutUs = decodeLong(in + 2);
   uint32_t timeoutUs = decodeLong(in + 10);
+  // Johnny-Five asks for 5 µs; the HC-SR04's datasheet wants a trigger of at least 10 µs.
+  if (pulseOutUs < 10) pulseOutUs = 10;
   if (pulseOutUs > 1000) pulseOutUs = 1000;
   if (timeoutUs > PING_MAX_TIMEOUT_US) timeoutUs = PING_MAX_TIMEOUT_US;
   if (pins[pin].mode == MODE_SERVO) servo::detach(pin);
