@@ -3,8 +3,8 @@
  * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
  * so a program, a seed and a challenge get the same score everywhere.
  */
-import { compile, runProgram, type CompileResult, type Locale } from "../runtime/index.ts";
-import { loadArena, runWorld } from "../simulator/index.ts";
+import { compile, type CompileResult, type Locale } from "../runtime/index.ts";
+import { loadArena, runSimulation } from "../simulator/index.ts";
 import type { Challenge } from "./format/schema.ts";
 import { challengeMaxScore, runArena, runFacts, scoringLabels } from "./setup.ts";
 import { score, type Outcome, type ScoreLine } from "./scoring/score.ts";
@@ -76,31 +76,17 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     };
   }
   const arena = loadArena(runArena(challenge, seed));
-  const program = compiledProgram.program;
-  const result = await runWorld(
-    {
-      arena,
-      seed,
-      maxTime: challenge.timeLimit,
-      locale,
-      record: options.record === true,
-      ...(challenge.kit.parts ? { parts: challenge.kit.parts } : {}),
-    },
-    async (driver, maxTime) => {
-      const run = await runProgram({
-        program,
-        driver,
-        seed,
-        locale,
-        maxTime,
-        print: options.print,
-      });
-      return {
-        outcome: run.outcome,
-        ...(run.error ? { error: { message: run.error.message, line: run.error.line } } : {}),
-      };
-    },
-  );
+  // The simulator's own runner: the same seeding of the sandbox as in the app.
+  const result = await runSimulation({
+    program: compiledProgram.program,
+    arena,
+    seed,
+    maxTime: challenge.timeLimit,
+    locale,
+    record: options.record === true,
+    ...(options.print ? { print: options.print } : {}),
+    ...(challenge.kit.parts ? { parts: challenge.kit.parts } : {}),
+  });
   const facts = runFacts(result.outcome, result.simTime, result.events, result.final);
   const scored = score(
     challenge.scoring,

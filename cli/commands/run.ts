@@ -4,7 +4,7 @@
  * timeout included); 1: the program did not compile or failed while running; 2: bad usage or a
  * bad challenge file.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
   breakdownLine,
@@ -41,6 +41,10 @@ const text = {
   errorLine: { fr: "(ligne {line})", en: "(line {line})" },
   total: { fr: "Score : {score} / {max}", en: "Score: {score} / {max}" },
   replay: { fr: "Replay écrit dans « {file} ».", en: 'Replay written to "{file}".' },
+  replayFailed: {
+    fr: "Impossible d'écrire le replay « {file} » : {detail}",
+    en: 'Cannot write the replay "{file}": {detail}',
+  },
 } satisfies Record<string, Localized>;
 
 function usage(io: CommandIO): number {
@@ -90,9 +94,15 @@ const command: Command = {
     if (parsed.options.replay !== undefined && result.replay !== undefined) {
       const file = parsed.options.replay;
       const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-      writeFileSync(temp, JSON.stringify(result.replay));
-      renameSync(temp, file);
-      if (!json) io.err(format(text.replay, io.locale, { file }));
+      try {
+        writeFileSync(temp, JSON.stringify(result.replay));
+        renameSync(temp, file);
+        if (!json) io.err(format(text.replay, io.locale, { file }));
+      } catch (error) {
+        rmSync(temp, { force: true });
+        io.err(format(text.replayFailed, io.locale, { file, detail: (error as Error).message }));
+        return 2;
+      }
     }
 
     if (json) io.out(JSON.stringify(resultJson(result, io.locale)));
