@@ -3,7 +3,7 @@
  * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
  * so a program, a seed and a challenge get the same score everywhere.
  */
-import { compile, runProgram, type Locale } from "../runtime/index.ts";
+import { compile, runProgram, type CompileResult, type Locale } from "../runtime/index.ts";
 import { loadArena, runWorld } from "../simulator/index.ts";
 import type { Challenge } from "./format/schema.ts";
 import { challengeMaxScore, runArena, runFacts, scoringLabels } from "./setup.ts";
@@ -37,12 +37,33 @@ export interface ChallengeRunResult {
   replay?: unknown;
 }
 
+/** Compilations by source, locale and name: a program graded on several seeds compiles once. */
+const compiled = new Map<string, CompileResult>();
+const COMPILE_CACHE_SIZE = 64;
+
+function compileOnce(
+  source: string | Uint8Array,
+  locale: Locale,
+  fileName?: string,
+): CompileResult {
+  const text = typeof source === "string" ? source : Buffer.from(source).toString("latin1");
+  const key = `${locale}\u0000${fileName ?? ""}\u0000${typeof source === "string" ? "s" : "b"}${text}`;
+  let result = compiled.get(key);
+  if (!result) {
+    result = compile(source, { locale, fileName });
+    if (compiled.size >= COMPILE_CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, result);
+  }
+  return result;
+}
+
 export async function runChallenge(options: ChallengeRunOptions): Promise<ChallengeRunResult> {
   const { challenge, seed, locale } = options;
-  const compiled = compile(options.source, { locale, fileName: options.fileName });
-  if (!compiled.ok) {
+  const compiledProgram = compileOnce(options.source, locale, options.fileName);
+  if (!compiledProgram.ok) {
     const first =
-      compiled.diagnostics.find((d) => d.severity === "error") ?? compiled.diagnostics[0];
+      compiledProgram.diagnostics.find((d) => d.severity === "error") ??
+      compiledProgram.diagnostics[0];
     return {
       challenge: challenge.id,
       seed,
@@ -55,7 +76,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     };
   }
   const arena = loadArena(runArena(challenge, seed));
-  const program = compiled.program;
+  const program = compiledProgram.program;
   const result = await runWorld(
     {
       arena,

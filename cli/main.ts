@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   firmware: async () => (await import("./commands/firmware.ts")).default,
   flash: async () => (await import("./commands/flash.ts")).default,
   boards: async () => (await import("./commands/boards.ts")).default,
+  wiring: async () => (await import("./commands/wiring.ts")).default,
   challenges: async () => (await import("./commands/challenges.ts")).default,
   check: async () => (await import("./commands/check.ts")).default,
   run: async () => (await import("./commands/run.ts")).default,

@@ -10,12 +10,15 @@ export {
 } from "./api/pupil-api.ts";
 export {
   compile,
+  sizeDiagnostic,
   type CompileOptions,
   type CompileResult,
   type CompiledProgram,
   type Diagnostic,
 } from "./compiler/compile.ts";
 export { MAX_SOURCE_BYTES } from "./compiler/source-input.ts";
+/** The ES library the compiler checks against (no Date, eval, Function): give it to the editor. */
+export { ES_LIB_DTS } from "./compiler/es-lib.generated.ts";
 export {
   DEFAULT_LIMITS,
   runProgram,

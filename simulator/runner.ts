@@ -7,7 +7,7 @@ import type { KitGeometry } from "../boards/index.ts";
 import { LocalizedError } from "../runtime/index.ts";
 import type { Locale } from "../runtime/index.ts";
 import { loadArena } from "./arena/load.ts";
-import type { ClassifyItem } from "./camera.ts";
+import type { CameraSource, ClassifyItem } from "./camera.ts";
 import type { FinalState, SimEvent } from "./events.ts";
 import { MSG } from "./messages.ts";
 import { Recorder } from "./replay/replay.ts";
@@ -39,6 +39,8 @@ export interface WorldRunOptions {
   kit?: KitGeometry;
   locale?: Locale;
   parts?: SimRobotOptions["parts"];
+  /** The picture source of `classify()` (the classifier's image bank); the PLACEHOLDER otherwise. */
+  camera?: CameraSource;
   classifyItem?: ClassifyItem;
   record?: boolean;
   /** Real-time pacing for the app: simulated seconds per wall second, 0.25..8; off by default. */
@@ -94,6 +96,7 @@ export async function runWorld(options: WorldRunOptions, pilot: Pilot): Promise<
       timeLimit: options.maxTime,
       ...(options.parts ? { parts: options.parts } : {}),
       ...(options.classifyItem ? { classifyItem: options.classifyItem } : {}),
+      ...(options.camera ? { camera: options.camera } : {}),
       ...(pacer ? { pacer } : {}),
     });
     let result: PilotResult;

@@ -53,6 +53,8 @@ interface Motion {
   startEncoders: [number, number];
   startYaw: number;
   blockedTicks: number;
+  /** Ticks since the motion started. */
+  age: number;
   resolve: () => void;
 }
 
@@ -178,6 +180,7 @@ export class SimRobot implements RobotDriver {
         startEncoders: [robot.encoders[0], robot.encoders[1]],
         startYaw: robot.yaw,
         blockedTicks: 0,
+        age: 0,
         resolve,
       };
       this.motion = motion;
@@ -265,10 +268,22 @@ export class SimRobot implements RobotDriver {
       robot.target[0] = Math.max(-1, Math.min(1, u));
       robot.target[1] = Math.max(-1, Math.min(1, -u));
     }
-    // Blocked: over the last quarter second it moved less than STILL_SPEED allows.
-    const still = robot.stuck(STILL_SPEED * 0.25, STILL_TURN * 0.25);
+    // Blocked: still over the last quarter second (less than STILL_SPEED and STILL_TURN), or,
+    // pushing and bouncing against something, a tenth of the asked speed over the last second.
+    const quarter = robot.progress(BLOCKED_TICKS / 4);
+    const still =
+      quarter !== null && quarter.moved < STILL_SPEED / 4 && quarter.turned < STILL_TURN / 4;
+    const second = motion.age >= BLOCKED_TICKS ? robot.progress(BLOCKED_TICKS) : null;
+    const asked = vmax * (BLOCKED_TICKS * DT);
+    const bouncing =
+      second !== null &&
+      (motion.kind === "forward"
+        ? second.moved < asked / 10
+        : (second.turned * kit.wheelbase) / 2 < asked / 10);
     const airborne = !robot.grounded[0] && !robot.grounded[1];
-    motion.blockedTicks = still || airborne ? motion.blockedTicks + 1 : 0;
+    motion.age++;
+    if (bouncing) motion.blockedTicks = BLOCKED_TICKS;
+    else motion.blockedTicks = still || airborne ? motion.blockedTicks + 1 : 0;
     if (motion.blockedTicks >= BLOCKED_TICKS) {
       robot.target[0] = 0;
       robot.target[1] = 0;

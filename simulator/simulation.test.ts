@@ -120,3 +120,31 @@ describe("runSimulation (pupil programs in the sandbox)", () => {
     expect(playReplay(result.replay).hash).toBe(result.trace.hash);
   });
 });
+
+describe("the camera seam", () => {
+  it("classify() takes the picture from the given camera and names it with the given function", async () => {
+    const seen: string[] = [];
+    const printed: string[] = [];
+    const result = await runSimulation({
+      program:
+        "await robot.grab();\nconst r = await robot.classify();\nprint(r.kind, r.confidence);",
+      arena: table,
+      seed: 1,
+      maxTime: 5,
+      camera: {
+        imageOf: (item) => {
+          seen.push(item?.id ?? "nothing");
+          return { width: 1, height: 1, data: Uint8Array.of(1, 2, 3) };
+        },
+      },
+      classifyItem: async (image) => ({
+        kind: image.data[0] === 1 ? "glass" : "none",
+        confidence: 0.5,
+      }),
+      print: (text) => printed.push(text),
+    });
+    expect(result.outcome).toBe("finished");
+    expect(seen).toEqual(["drink-can"]);
+    expect(printed).toEqual(["glass 0.5"]);
+  });
+});

@@ -16,6 +16,7 @@ export interface GradeJob {
 
 export interface GradeJobResult {
   score: number;
+  maxScore?: number;
   outcome: "finished" | "timeout" | "error";
   simTime: number;
   /** The simulator's final-state hash, for fairness checks. */
@@ -45,6 +46,7 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
     });
     return {
       score: result.score,
+      maxScore: result.maxScore,
       outcome: result.outcome,
       simTime: result.simTime,
       ...(result.trace ? { stateHash: result.trace.stateHash } : {}),

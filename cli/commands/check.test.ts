@@ -44,3 +44,21 @@ describe("robotyc check", () => {
     expect((await robotyc(["check", dir])).code).toBe(2);
   });
 });
+
+describe("robotyc check on a huge file", () => {
+  it("refuses it from its size, exit 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "robotyc-check-big-"));
+    const file = join(dir, "big.ts");
+    writeFileSync(file, "await robot.forward(1);\n".repeat(220_000));
+    const out: string[] = [];
+    const code = await main(["check", file], {
+      locale: "en",
+      out: () => {},
+      err: (t) => out.push(t),
+    });
+    expect(code).toBe(1);
+    expect(out[0]).toMatch(
+      new RegExp(`^${file}:1:1: The program is too long \\(\\d+ kB; at most 256 kB\\)\\.$`),
+    );
+  });
+});

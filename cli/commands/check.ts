@@ -1,6 +1,6 @@
 /** `robotyc check <program.ts>`: compiles a pupil program and prints its diagnostics. */
 import { readFileSync, statSync } from "node:fs";
-import { compile, format, MAX_SOURCE_BYTES, type Localized } from "../../runtime/index.ts";
+import { compile, format, sizeDiagnostic, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
 const messages = {
@@ -34,8 +34,13 @@ const check: Command = {
         io.err(format(messages.notAFile, locale, { file }));
         return 2;
       }
-      // A huge file is refused by the compiler from its size; reading more than that is useless.
-      bytes = info.size > MAX_SOURCE_BYTES ? new Uint8Array(info.size) : readFileSync(file);
+      // A huge file is refused from its size alone, without reading it.
+      const tooLarge = sizeDiagnostic(info.size, locale);
+      if (tooLarge) {
+        io.err(`${file}:${tooLarge.line}:${tooLarge.column}: ${tooLarge.message}`);
+        return 1;
+      }
+      bytes = readFileSync(file);
     } catch {
       io.err(format(messages.notFound, locale, { file }));
       return 2;

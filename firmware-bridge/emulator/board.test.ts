@@ -60,8 +60,22 @@ describe("emulated ATmega328P", () => {
       expect(edges[i]!.seconds).toBeGreaterThan(edges[i - 1]!.seconds);
   });
 
+  it("stopping a real-time board leaves the event loop healthy for the next board", async () => {
+    const first = board({ hex: stockFirmata, speed: "realtime" });
+    first.start();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    first.stop(); // most likely waiting on its 1 ms timer: a Timeout, not an Immediate
+    const second = board({ hex: stockFirmata });
+    second.start();
+    await second.waitFor(0.05);
+    expect(second.cpuTime()).toBeGreaterThanOrEqual(0.05);
+    let ticks = 0;
+    await new Promise<void>((resolve) => setImmediate(() => (ticks++, resolve())));
+    expect(ticks).toBe(1);
+  });
+
   it("refuses a board it does not emulate and a pin that does not exist", () => {
-    expect(() => createEmulatedBoard({ board: "mega" as never })).toThrow(/not emulated/);
+    expect(() => createEmulatedBoard({ board: "leonardo" as never })).toThrow(/not emulated/);
     const b = board({ hex: stockFirmata });
     expect(() => b.setDigital(42, 1)).toThrow(/Pin 42/);
   });

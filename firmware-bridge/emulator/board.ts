@@ -1,5 +1,6 @@
 /**
- * A virtual Arduino Uno/Nano (ATmega328P at 16 MHz) on avr8js, running any Intel HEX image.
+ * A virtual Arduino Uno/Nano (ATmega328P) or Mega 2560 (ATmega2560) at 16 MHz on avr8js,
+ * running any Intel HEX image (chip descriptions in chips.ts).
  *
  * - USART0 is bridged to an `EmulatedSerialPort` that firmata.js / Johnny-Five and our flasher
  *   accept; host bytes reach the receiver one character time apart, one at a time.
@@ -9,7 +10,8 @@
  * - The SPM instruction works (page erase, page fill, page write), so a bootloader can flash.
  * - The outside world: analog inputs in volts, digital inputs, pin observers with cycle-exact
  *   timestamps, PWM duty from the timer registers, servo pulse widths, an HC-SR04 model, an
- *   I2C bus with device models. Pins use Arduino numbers (0-13, A0-A5 = 14-19).
+ *   I2C bus with device models. Pins use Arduino numbers (Uno: 0-13, A0-A5 = 14-19; Mega:
+ *   0-53, A0-A15 = 54-69).
  */
 import {
   AVRADC,
@@ -23,26 +25,16 @@ import {
   CPU,
   EEPROMMemoryBackend,
   PinState,
-  adcConfig,
   avrInstruction,
   clockConfig,
-  portBConfig,
-  portCConfig,
-  portDConfig,
-  timer0Config,
-  timer1Config,
-  timer2Config,
-  twiConfig,
-  usart0Config,
-  watchdogConfig,
-  type AVRTimerConfig,
 } from "avr8js";
 import { LocalizedError } from "../../runtime/index.ts";
 import { parseIntelHex } from "../intel-hex.ts";
 import { I2cBus, type I2cDeviceModel } from "./i2c.ts";
+import { ATMEGA2560, ATMEGA328P, type ChipSpec } from "./chips.ts";
 import { EmulatedSerialPort } from "./serial-port.ts";
 
-export type EmulatedBoardKind = "uno" | "nano";
+export type EmulatedBoardKind = "uno" | "nano" | "mega";
 export type EmulatorSpeed = "free" | "realtime";
 export type ResetCause = "power" | "external" | "watchdog";
 
@@ -125,55 +117,36 @@ export interface EmulatedBoard {
 }
 
 const FREQUENCY = 16_000_000;
-const FLASH_BYTES = 32 * 1024;
-const SRAM_BYTES = 2048;
-const EEPROM_BYTES = 1024;
 const MCUSR = 0x54;
 const SPMCSR = 0x57;
-const PAGE_BYTES = 128;
+const CHIPS: Record<EmulatedBoardKind, ChipSpec> = {
+  uno: ATMEGA328P,
+  nano: ATMEGA328P,
+  mega: ATMEGA2560,
+};
 
 const messages = {
   unsupported: {
-    fr: "Carte « {board} » non émulée : l'émulateur simule l'ATmega328P (uno, nano).",
-    en: 'Board "{board}" is not emulated: the emulator simulates the ATmega328P (uno, nano).',
+    fr: "Carte « {board} » non émulée (uno, nano, mega).",
+    en: 'Board "{board}" is not emulated (uno, nano, mega).',
   },
   tooBig: {
-    fr: "L'image .hex se termine à 0x{end}, au-delà de la flash de l'ATmega328P (32 Kio, 0x8000).",
-    en: "The .hex image ends at 0x{end}, beyond the ATmega328P flash (32 KiB, 0x8000).",
+    fr: "L'image .hex se termine à 0x{end}, au-delà de la flash du {mcu} (0x{size}).",
+    en: "The .hex image ends at 0x{end}, beyond the {mcu} flash (0x{size}).",
   },
   badPin: {
-    fr: "Broche {pin} inexistante sur cette carte (0-19).",
-    en: "Pin {pin} does not exist on this board (0-19).",
+    fr: "Broche {pin} inexistante sur cette carte (0-{last}).",
+    en: "Pin {pin} does not exist on this board (0-{last}).",
   },
   badChannel: {
-    fr: "Entrée analogique {channel} inexistante (0-7).",
-    en: "Analog input {channel} does not exist (0-7).",
+    fr: "Entrée analogique {channel} inexistante (0-{last}).",
+    en: "Analog input {channel} does not exist (0-{last}).",
   },
 };
-
-/** Arduino pin → port ("B" | "C" | "D") and bit. */
-function pinLocation(pin: number): { port: "B" | "C" | "D"; bit: number } {
-  if (!Number.isInteger(pin) || pin < 0 || pin > 19)
-    throw new LocalizedError(messages.badPin, { pin });
-  if (pin < 8) return { port: "D", bit: pin };
-  if (pin < 14) return { port: "B", bit: pin - 8 };
-  return { port: "C", bit: pin - 14 };
-}
-
-/** Timer compare outputs: pin → timer index and channel. */
-const PWM_OUTPUTS: Record<number, { timer: 0 | 1 | 2; channel: "A" | "B" }> = {
-  3: { timer: 2, channel: "B" },
-  5: { timer: 0, channel: "B" },
-  6: { timer: 0, channel: "A" },
-  9: { timer: 1, channel: "A" },
-  10: { timer: 1, channel: "B" },
-  11: { timer: 2, channel: "A" },
-};
-const TIMER_CONFIGS: AVRTimerConfig[] = [timer0Config, timer1Config, timer2Config];
 
 interface Chip {
   cpu: CPU;
-  ports: Record<"B" | "C" | "D", AVRIOPort>;
+  ports: Record<string, AVRIOPort>;
   usart: AVRUSART;
   adc: AVRADC;
   twi: AVRTWI;
@@ -181,27 +154,46 @@ interface Chip {
 
 export function createEmulatedBoard(options: EmulatedBoardOptions = {}): EmulatedBoard {
   const kind = options.board ?? "uno";
-  if ((kind as string) !== "uno" && (kind as string) !== "nano") {
-    throw new LocalizedError(messages.unsupported, { board: String(kind) });
-  }
+  const spec = CHIPS[kind];
+  if (!spec) throw new LocalizedError(messages.unsupported, { board: String(kind) });
+  const FLASH_BYTES = spec.flashBytes;
+  const PAGE_BYTES = spec.pageBytes;
+  const pinMap = spec.pins.map((name) => ({ port: name[0]!, bit: Number(name.slice(1)) }));
+  const pinsOfPort = new Map<string, { pin: number; bit: number }[]>();
+  pinMap.forEach(({ port, bit }, pin) => {
+    if (!pinsOfPort.has(port)) pinsOfPort.set(port, []);
+    pinsOfPort.get(port)!.push({ pin, bit });
+  });
+  /** Arduino pin → port letter and bit. */
+  const pinLocation = (pin: number): { port: string; bit: number } => {
+    const location = Number.isInteger(pin) ? pinMap[pin] : undefined;
+    if (!location) throw new LocalizedError(messages.badPin, { pin, last: pinMap.length - 1 });
+    return location;
+  };
   const progMem = new Uint16Array(FLASH_BYTES / 2).fill(0xffff);
   const flash = new Uint8Array(progMem.buffer);
   let resetVector = 0;
   const load = (text: string): number => {
     const image = parseIntelHex(text);
     const end = image.start + image.data.length;
-    if (end > FLASH_BYTES) throw new LocalizedError(messages.tooBig, { end: end.toString(16) });
+    if (end > FLASH_BYTES) {
+      throw new LocalizedError(messages.tooBig, {
+        end: end.toString(16),
+        mcu: spec.mcu,
+        size: FLASH_BYTES.toString(16),
+      });
+    }
     flash.set(image.data, image.start);
     return image.start;
   };
   if (options.hex) load(options.hex);
   if (options.bootloader) resetVector = load(options.bootloader) / 2;
 
-  const eeprom = new EEPROMMemoryBackend(EEPROM_BYTES);
+  const eeprom = new EEPROMMemoryBackend(spec.eepromBytes);
   const speed = options.speed ?? "free";
   let hostBaud = options.baudRate ?? 57600;
   const stats = { droppedHostBytes: 0, droppedBoardBytes: 0 };
-  const analogVolts = new Array<number>(8).fill(0);
+  const analogVolts = new Array<number>(spec.analogChannels).fill(0);
   const driven = new Map<number, boolean>(); // pins driven from outside
   const listeners = new Map<number, Set<PinListener>>();
   const lastLevel = new Map<number, 0 | 1>();
@@ -233,12 +225,15 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   // The USART's receive buffer is a two-level FIFO (datasheet, "Receiving Frames"): UDR plus
   // one waiting byte. avr8js holds one; the second level is kept here.
   let rxSecond: number | undefined;
-  const RXC = 0x80;
+  const RXC = 0x80; // UCSR0A: receive complete
+  const TXC = 0x40; // UCSR0A: transmit complete
+  const UDRE = 0x20; // UCSR0A: data register empty
+  const RXEN = 0x10; // UCSR0B: receiver enable
   const receive = (byte: number): void => {
     const { usart, cpu } = chip;
     if (!usart.rxEnable) {
       stats.droppedHostBytes++;
-    } else if (!(cpu.data[usart0Config.UCSRA]! & RXC)) {
+    } else if (!(cpu.data[spec.usart.UCSRA]! & RXC)) {
       usart.writeByte(byte, true);
     } else if (rxSecond === undefined) {
       rxSecond = byte;
@@ -277,28 +272,27 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
 
   const levelOf = (pin: number): 0 | 1 => {
     const { port, bit } = pinLocation(pin);
-    const state = chip.ports[port].pinState(bit);
+    const io = chip.ports[port]!;
+    const state = io.pinState(bit);
     if (state === PinState.High) return 1;
     if (state === PinState.Low) return 0;
-    return (chip.cpu.data[chip.ports[port].portConfig.PIN]! >> bit) & 1 ? 1 : 0;
+    return (chip.cpu.data[io.portConfig.PIN]! >> bit) & 1 ? 1 : 0;
   };
 
   const modeOf = (pin: number): "output" | "input" | "input-pullup" => {
     const { port, bit } = pinLocation(pin);
-    const state = chip.ports[port].pinState(bit);
+    const state = chip.ports[port]!.pinState(bit);
     if (state === PinState.Input) return "input";
     if (state === PinState.InputPullUp) return "input-pullup";
     return "output";
   };
 
   /** Inputs not driven from outside read their pull-up (high) or float low. */
-  const applyInputs = (portName: "B" | "C" | "D"): void => {
-    const port = chip.ports[portName];
+  const applyInputs = (portName: string): void => {
+    const port = chip.ports[portName]!;
     const portValue = chip.cpu.data[port.portConfig.PORT]!;
-    const first = portName === "D" ? 0 : portName === "B" ? 8 : 14;
-    const count = portName === "C" ? 6 : portName === "B" ? 6 : 8;
-    for (let bit = 0; bit < count; bit++) {
-      const external = driven.get(first + bit);
+    for (const { pin, bit } of pinsOfPort.get(portName) ?? []) {
+      const external = driven.get(pin);
       port.setPin(bit, external ?? !!(portValue & (1 << bit)));
     }
   };
@@ -324,19 +318,18 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
   };
 
   const buildChip = (): Chip => {
-    const cpu = new CPU(progMem, SRAM_BYTES);
+    // avr8js puts SRAM after 0x100 bytes of registers; the 2560's extended I/O reaches 0x1FF.
+    const cpu = new CPU(progMem, spec.sramBytes + (spec.mcu === "atmega2560" ? 0x100 : 0));
     const clock = new AVRClock(cpu, FREQUENCY, clockConfig);
-    for (const config of TIMER_CONFIGS) new AVRTimer(cpu, config);
-    const usart = new AVRUSART(cpu, usart0Config, FREQUENCY);
-    const adc = new AVRADC(cpu, adcConfig);
-    const twi = new AVRTWI(cpu, twiConfig, FREQUENCY);
+    for (const config of spec.timers) new AVRTimer(cpu, config);
+    const usart = new AVRUSART(cpu, spec.usart, FREQUENCY);
+    const adc = new AVRADC(cpu, spec.adc);
+    const twi = new AVRTWI(cpu, spec.twi, FREQUENCY);
     new AVREEPROM(cpu, eeprom);
-    new AVRWatchdog(cpu, watchdogConfig, clock);
-    const ports = {
-      B: new AVRIOPort(cpu, portBConfig),
-      C: new AVRIOPort(cpu, portCConfig),
-      D: new AVRIOPort(cpu, portDConfig),
-    };
+    new AVRWatchdog(cpu, spec.watchdog, clock);
+    const ports: Record<string, AVRIOPort> = {};
+    for (const [name, config] of Object.entries(spec.ports))
+      ports[name] = new AVRIOPort(cpu, config);
     twi.eventHandler = i2c;
     for (let i = 0; i < analogVolts.length; i++) adc.channelValues[i] = analogVolts[i];
     usart.onByteTransmit = (value) => {
@@ -344,8 +337,28 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       else stats.droppedBoardBytes++;
     };
     usart.onConfigurationChange = feedRx;
-    const readUdr = cpu.readHooks[usart0Config.UDR]!;
-    cpu.readHooks[usart0Config.UDR] = (address) => {
+    // avr8js loses a received byte's RXC flag on every UCSR0A write (it keeps only U2X/MPCM) and
+    // on every UCSR0B write while the receiver stays on; the chip does neither (RXC and UDRE are
+    // read-only, TXC clears by writing 1). HardwareSerial writes both registers for each byte
+    // it sends, so a board that transmits lost host bytes (a ping's final F7, say).
+    const writeUcsra = cpu.writeHooks[spec.usart.UCSRA]!;
+    cpu.writeHooks[spec.usart.UCSRA] = (value, oldValue, address, mask) => {
+      const before = cpu.data[spec.usart.UCSRA]!;
+      const kept = (before & (RXC | UDRE)) | (before & TXC & ~value);
+      const result = writeUcsra(value, oldValue, address, mask);
+      cpu.data[spec.usart.UCSRA]! |= kept;
+      return result;
+    };
+    const writeUcsrb = cpu.writeHooks[spec.usart.UCSRB]!;
+    const rxc = (usart as unknown as { RXC: Parameters<CPU["setInterruptFlag"]>[0] }).RXC;
+    cpu.writeHooks[spec.usart.UCSRB] = (value, oldValue, address, mask) => {
+      const received = (cpu.data[spec.usart.UCSRA]! & RXC) !== 0;
+      const result = writeUcsrb(value, oldValue, address, mask);
+      if (received && value & RXEN && oldValue & RXEN) cpu.setInterruptFlag(rxc);
+      return result;
+    };
+    const readUdr = cpu.readHooks[spec.usart.UDR]!;
+    cpu.readHooks[spec.usart.UDR] = (address) => {
       const value = readUdr(address);
       if (rxSecond !== undefined) {
         const next = rxSecond;
@@ -354,8 +367,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       }
       return value;
     };
-    for (const name of ["B", "C", "D"] as const) {
-      ports[name].addListener(() => {
+    for (const [name, port] of Object.entries(ports)) {
+      port.addListener(() => {
         applyInputs(name);
         notify();
       });
@@ -369,7 +382,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     // SPM: avr8js decodes the instruction as a no-op; the operation is done when SPMCSR is
     // written, since the SPM that follows within 4 cycles uses the registers already loaded.
     cpu.writeHooks[SPMCSR] = (value) => {
-      const z = cpu.data[30]! | (cpu.data[31]! << 8);
+      const z =
+        cpu.data[30]! | (cpu.data[31]! << 8) | (spec.rampz ? cpu.data[spec.rampz]! << 16 : 0);
       const command = value & 0x3f;
       const page = z & ~(PAGE_BYTES - 1) & (FLASH_BYTES - 1);
       if (command === 0x01) {
@@ -403,7 +417,7 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     rxHead = 0;
     rxInFlight = false;
     rxSecond = undefined;
-    for (const name of ["B", "C", "D"] as const) applyInputs(name);
+    for (const name of Object.keys(spec.ports)) applyInputs(name);
     for (const hook of resetHooks) hook();
     notify();
   };
@@ -508,10 +522,10 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
     },
     stop() {
       running = false;
-      if (timer) {
-        clearImmediate(timer as NodeJS.Immediate);
-        clearTimeout(timer as NodeJS.Timeout);
-      }
+      // Each kind of handle goes to its own clear function: clearImmediate on a Timeout
+      // corrupts Node's immediate queue.
+      if (timer && "refresh" in timer) clearTimeout(timer);
+      else if (timer) clearImmediate(timer as NodeJS.Immediate);
       timer = undefined;
       flushTx();
     },
@@ -554,25 +568,22 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       level: levelOf,
       mode: modeOf,
       pwmDuty(pin) {
-        const output = PWM_OUTPUTS[pin];
+        const output = spec.pwm[pin];
         if (!output || modeOf(pin) !== "output") return levelOf(pin);
-        const config = TIMER_CONFIGS[output.timer]!;
+        const config = spec.timers[output.timer]!;
         const { data } = chip.cpu;
+        const wide = config.bits === 16;
         const tccra = data[config.TCCRA]!;
         const tccrb = data[config.TCCRB]!;
-        const com = (tccra >> (output.channel === "A" ? 6 : 4)) & 0x03;
+        const com = (tccra >> { A: 6, B: 4, C: 2 }[output.channel]) & 0x03;
         if (com < 2 || (tccrb & 0x07) === 0) return levelOf(pin);
-        const ocr =
-          output.timer === 1
-            ? data[config.OCRA + (output.channel === "A" ? 0 : 2)]! |
-              (data[config.OCRA + (output.channel === "A" ? 1 : 3)]! << 8)
-            : data[output.channel === "A" ? config.OCRA : config.OCRB]!;
-        const wgm = (tccra & 0x03) | ((tccrb >> 1) & (output.timer === 1 ? 0x0c : 0x04));
+        const read = (address: number): number =>
+          wide ? data[address]! | (data[address + 1]! << 8) : data[address]!;
+        const ocr = read({ A: config.OCRA, B: config.OCRB, C: config.OCRC }[output.channel]);
+        const wgm = (tccra & 0x03) | ((tccrb >> 1) & (wide ? 0x0c : 0x04));
         let top: number;
         let fast: boolean;
-        if (output.timer === 1) {
-          const icr = data[config.ICR]! | (data[config.ICR + 1]! << 8);
-          const ocra = data[config.OCRA]! | (data[config.OCRA + 1]! << 8);
+        if (wide) {
           const tops: Record<number, number> = {
             1: 0xff,
             2: 0x1ff,
@@ -581,8 +592,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
             6: 0x1ff,
             7: 0x3ff,
           };
-          top = tops[wgm] ?? (wgm === 8 || wgm === 10 || wgm === 12 || wgm === 14 ? icr : ocra);
-          fast = wgm === 5 || wgm === 6 || wgm === 7 || wgm === 14 || wgm === 15;
+          top = tops[wgm] ?? ([8, 10, 12, 14].includes(wgm) ? read(config.ICR) : read(config.OCRA));
+          fast = [5, 6, 7, 14, 15].includes(wgm);
         } else {
           top = wgm === 5 || wgm === 7 ? data[config.OCRA]! : 0xff;
           fast = wgm === 3 || wgm === 7;
@@ -605,8 +616,8 @@ export function createEmulatedBoard(options: EmulatedBoardOptions = {}): Emulate
       },
     },
     setAnalog(channel, volts) {
-      if (!Number.isInteger(channel) || channel < 0 || channel > 7) {
-        throw new LocalizedError(messages.badChannel, { channel });
+      if (!Number.isInteger(channel) || channel < 0 || channel >= analogVolts.length) {
+        throw new LocalizedError(messages.badChannel, { channel, last: analogVolts.length - 1 });
       }
       analogVolts[channel] = Math.max(0, Math.min(5, volts));
       chip.adc.channelValues[channel] = analogVolts[channel];

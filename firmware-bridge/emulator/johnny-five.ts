@@ -39,7 +39,7 @@ export interface FiveBoard extends EventEmitter {
 export interface FiveModule {
   Board: new (options: Record<string, unknown>) => FiveBoard;
   Led: new (options: unknown) => { on(): void; off(): void };
-  Sensor: new (options: unknown) => EventEmitter & { value: number; raw: number };
+  Sensor: new (options: unknown) => EventEmitter & { value: number; raw: number; disable(): void };
   Servo: new (options: unknown) => { to(degrees: number): void; value: number };
   Proximity: new (options: unknown) => EventEmitter & { cm: number };
   Motor: new (options: unknown) => { forward(speed: number): void; stop(): void };

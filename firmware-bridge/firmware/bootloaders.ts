@@ -8,7 +8,7 @@
  * of a real Uno.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -22,6 +22,16 @@ export const BOOTLOADER_DIR = join(ARDUINO_AVR_DIR, "bootloaders");
 /** The old Nano's bootloader (ATmegaBOOT, 57600 baud), as Debian ships it (it fits). */
 export function atmegabootHex(): string {
   return readFileSync(join(BOOTLOADER_DIR, "atmega/ATmegaBOOT_168_atmega328.hex"), "utf8");
+}
+
+/** The Mega 2560's STK500v2 bootloader (115200 baud), as Debian ships it. */
+export function megaBootloaderHex(): string {
+  return readFileSync(join(BOOTLOADER_DIR, "stk500v2/stk500boot_v2_mega2560.hex"), "utf8");
+}
+
+/** Whether Debian's bootloaders are installed (`arduino-core-avr`). */
+export function bootloadersAvailable(): boolean {
+  return existsSync(BOOTLOADER_DIR);
 }
 
 let optiboot: Promise<string> | undefined;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatedBoard } from "../emulator/board.ts";
 import { createTcs34725, TCS34725_ADDRESS } from "../emulator/i2c.ts";
 import { loadJohnnyFive, type FiveBoard } from "../emulator/johnny-five.ts";
-import { bootWithJohnnyFive, untilBoard } from "../emulator/testing.ts";
+import { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "../emulator/testing.ts";
 import { FIRMWARE_NAME, FIRMWARE_VERSION } from "./build.ts";
 
 const { five } = loadJohnnyFive();
@@ -40,6 +40,28 @@ function awaitBytes(board: EmulatedBoard, pattern: number[], maxBoardSeconds = 2
     },
   );
 }
+
+describe("Robotyc Firmata in the emulated Mega 2560", () => {
+  it("reaches ready with 16 analog inputs; servo pulses come from Timer5", async () => {
+    const { board, five: j5 } = await bootWithJohnnyFive({
+      board: "mega",
+      hex: ourFirmwareHex("mega"),
+    });
+    running.push(board);
+    expect(j5.io.firmware.name).toBe(FIRMWARE_NAME);
+    expect(j5.io.analogPins).toEqual(Array.from({ length: 16 }, (_, i) => 54 + i));
+    const servo = new five.Servo({ pin: 9, board: j5, startAt: 0 });
+    board.pins.servoPulseMs(9);
+    servo.to(180);
+    await untilBoard(board, () => Math.abs((board.pins.servoPulseMs(9) ?? 0) - 2.4) < 0.02, 1);
+    board.setAnalog(15, 4.0);
+    const sensor = new five.Sensor({ pin: "A15", board: j5, freq: 20 });
+    let raw = -1;
+    sensor.on("data", () => (raw = sensor.raw));
+    await untilBoard(board, () => Math.abs(raw - 819) <= 1, 2);
+    sensor.disable();
+  });
+});
 
 describe("Robotyc Firmata in the emulated Uno", () => {
   it("reaches Johnny-Five ready and reports its name, version and capabilities", async () => {
@@ -106,6 +128,32 @@ describe("Robotyc Firmata in the emulated Uno", () => {
     await untilBoard(board, () => Math.abs(cm - 30) <= 1, 2);
     distance = 85;
     await untilBoard(board, () => Math.abs(cm - 85) <= 1, 2);
+  });
+
+  it("answers every ping while it streams analog reports, I2C reads and servo pulses", async () => {
+    const { board, j5 } = await boot();
+    board.attachHcSr04({ trig: 12, distanceCm: () => 37 });
+    const sensors = [0, 1, 2].map((channel) => {
+      board.setAnalog(channel, 1 + channel);
+      const sensor = new five.Sensor({ pin: `A${channel}`, board: j5, freq: 10 });
+      sensor.on("data", () => undefined);
+      return sensor;
+    });
+    board.attachI2cDevice(TCS34725_ADDRESS, createTcs34725({ c: 900, r: 300, g: 300, b: 300 }));
+    const io = j5.io as unknown as {
+      i2cRead(address: number, register: number, count: number, cb: () => void): void;
+    };
+    j5.io.i2cConfig({ delay: 0 });
+    io.i2cRead(TCS34725_ADDRESS, 0x80 | 0x20 | 0x14, 8, () => undefined); // continuous
+    new five.Servo({ pin: 10, board: j5, startAt: 45 });
+    const proximity = new five.Proximity({ controller: "HCSR04", pin: 12, board: j5 });
+    const readings: number[] = [];
+    proximity.on("data", () => readings.push(proximity.cm));
+    // Johnny-Five sends the next ping only after the previous answer: one lost byte stops it.
+    await untilBoard(board, () => readings.filter((cm) => cm > 0).length >= 25, 10, 0.01);
+    const measured = readings.slice(readings.findIndex((cm) => cm > 0)); // data events start at 0
+    for (const cm of measured) expect(Math.abs(cm - 37)).toBeLessThanOrEqual(1);
+    for (const sensor of sensors) sensor.disable();
   });
 
   it("reads a TCS34725 colour sensor over I2C", async () => {

@@ -32,7 +32,11 @@ describe("pupil programs on the emulated board", () => {
   beforeAll(async () => {
     emu = createEmulatedKit(kit);
     emu.board.start();
-    connection = new BoardConnection(kit, { readyTimeoutMs: 30_000, silenceMs: 4_000 });
+    connection = new BoardConnection(kit, {
+      readyTimeoutMs: 30_000,
+      silenceMs: 4_000,
+      failsafeMs: 3_000,
+    });
     await connection.connect(emu.board.port);
   });
   afterAll(async () => {

@@ -193,10 +193,17 @@ export async function runProgramOnBoard(opts: BoardRunOptions): Promise<ProgramR
             } catch (error) {
               operation = Promise.reject(error);
             }
+            // The mirror is written before the answer goes out, so a read right after an
+            // awaited call sees the robot as the call left it (its heading, say).
             operation.then(
-              (value) => send({ type: "settled", id, ok: true, value }),
-              (error: unknown) =>
-                send({ type: "settled", id, ok: false, error: serializeError(error) }),
+              (value) => {
+                writeMirror();
+                send({ type: "settled", id, ok: true, value });
+              },
+              (error: unknown) => {
+                writeMirror();
+                send({ type: "settled", id, ok: false, error: serializeError(error) });
+              },
             );
             break;
           }

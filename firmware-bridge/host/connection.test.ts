@@ -16,7 +16,13 @@ import { FirmataFrameChecker, GuardedPort } from "./firmata-guard.ts";
 
 const kit = findKit("2wd-kit")!;
 const calibration = estimatedCalibration("link-test", kit.id, kit.geometry);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > end) throw new Error("condition not reached in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -29,7 +35,11 @@ async function connected(
   const emu = createEmulatedKit(kit);
   emu.board.start();
   cleanup.push(() => emu.board.stop());
-  const connection = new BoardConnection(kit, { readyTimeoutMs: 30_000, silenceMs });
+  const connection = new BoardConnection(kit, {
+    readyTimeoutMs: 30_000,
+    silenceMs,
+    failsafeMs: 3_000,
+  });
   cleanup.push(() => connection.close());
   await connection.connect(emu.board.port);
   return { emu, connection };
@@ -69,8 +79,7 @@ describe("lost link", () => {
     const { emu, connection } = await connected();
     const robot = new BoardRobot(connection, { calibration });
     const motion = robot.forward(200); // 10 s at the estimated speed
-    await sleep(200);
-    expect(emu.board.pins.pwmDuty(5)).toBeGreaterThan(0);
+    await until(() => emu.board.pins.pwmDuty(5) > 0);
     emu.board.port.close();
     const error = await motion.then(
       () => null,
@@ -90,7 +99,7 @@ describe("lost link", () => {
     expect(connection.state).toBe("ready");
     const again = new BoardRobot(connection, { calibration });
     again.setMotors(40, 40);
-    await sleep(200);
+    await until(() => emu.board.pins.pwmDuty(6) > 0);
     expect(emu.board.pins.pwmDuty(6)).toBeCloseTo(0.4, 1);
     again.stop();
     await again.dispose();

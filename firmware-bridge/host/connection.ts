@@ -9,6 +9,7 @@ import { EventEmitter } from "node:events";
 import { findBoard, findPin, type BoardProfile, type KitProfile } from "../../boards/index.ts";
 import { LocalizedError, type Localized } from "../../runtime/index.ts";
 import { loadJohnnyFive, type FiveBoard, type FirmataIo } from "../emulator/johnny-five.ts";
+import { checkFirmware, setFailsafeTimeout, type FirmwareCheck } from "./firmware-check.ts";
 import { GuardedPort, type PortLike } from "./firmata-guard.ts";
 import { HOST_MESSAGES } from "./messages.ts";
 import { emptySamples, SAMPLE_PERIOD_MS, type SensorSamples } from "./sensors.ts";
@@ -22,9 +23,16 @@ export interface BoardConnectionOptions {
   silenceMs?: number;
   /** The host sends a keepalive when it has written nothing for this long. */
   keepaliveMs?: number;
+  /**
+   * Our firmware's motor failsafe: PWM and servos stop when the host has sent nothing for this
+   * long (default: the firmware's own 500 ms). Set on connect when the firmware is ours.
+   */
+  failsafeMs?: number;
 }
 
 const PING_READ = 0x75;
+/** No ping reply for this long: ask again (Johnny-Five pings every 65 ms). */
+const PING_REVIVE_MS = 400;
 const REPORT_VERSION = 0xf9;
 const TCS_COMMAND = 0x80;
 const TCS_AUTO_INCREMENT = 0x20;
@@ -33,6 +41,9 @@ const TCS_ATIME = 0x01;
 const TCS_CONTROL = 0x0f;
 const TCS_ID = 0x12;
 const TCS_CDATAL = 0x14;
+const TCS_ATIME_24MS = 0xf6;
+const TCS_GAIN_4X = 0x01;
+const TCS_PON_AEN = 0x03;
 
 /** A motor as the kit drives it: power -100..100; the PWM duty and direction pins follow. */
 export interface KitMotor {
@@ -85,6 +96,8 @@ export class BoardConnection extends EventEmitter {
   readonly samples: SensorSamples = emptySamples();
   hardware: KitHardware | null = null;
   five: FiveBoard | null = null;
+  /** Which firmware the board runs (ours, current or not, or another), after connecting. */
+  firmware: FirmwareCheck | null = null;
   readonly board: BoardProfile;
   private guard: GuardedPort | null = null;
   private timers: ReturnType<typeof setInterval>[] = [];
@@ -93,6 +106,7 @@ export class BoardConnection extends EventEmitter {
   private readonly readyTimeoutMs: number;
   private readonly silenceMs: number;
   private readonly keepaliveMs: number;
+  private readonly failsafeMs: number | undefined;
   private failConnect: ((error: LocalizedError) => void) | null = null;
 
   constructor(
@@ -105,7 +119,8 @@ export class BoardConnection extends EventEmitter {
     this.board = board;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
     this.silenceMs = options.silenceMs ?? 2_000;
-    this.keepaliveMs = options.keepaliveMs ?? 200;
+    this.keepaliveMs = options.keepaliveMs ?? 150;
+    this.failsafeMs = options.failsafeMs;
   }
 
   /** Opens a real serial port by path at the board's Firmata speed, then connects. */
@@ -214,6 +229,9 @@ export class BoardConnection extends EventEmitter {
     const io = board.io;
     const kit = this.kit;
     const pin = (name: string) => pinNumber(this.board, name);
+    this.firmware = checkFirmware(io.firmware);
+    if (this.firmware.status !== "foreign" && this.failsafeMs !== undefined)
+      setFailsafeTimeout(io, this.failsafeMs);
     const unavailable = new Map<string, LocalizedError>();
     const hardware: KitHardware = { left: null, right: null, gripper: null, unavailable };
     const Motor = five.Motor as unknown as new (options: unknown) => MotorComponent;
@@ -265,11 +283,25 @@ export class BoardConnection extends EventEmitter {
           this.timers,
           () => new five.Proximity({ controller: "HCSR04", pin: trig, board }),
         );
+        let lastPing = performance.now();
         io.on(`ping-read-${trig}`, (microseconds: number) => {
+          lastPing = performance.now();
           this.samples.distanceCm = microseconds / 29.1 / 2;
           this.samples.distanceSeq++;
           this.emit("sample", "distance");
         });
+        // Johnny-Five asks for the next ping only when a reply comes: one lost reply would end
+        // its loop for good. A ping of ours revives it (its reply also answers Johnny-Five's).
+        const ping = io as unknown as {
+          pingRead(o: { pin: number; value: number; pulseOut: number }, cb: () => void): void;
+        };
+        this.timers.push(
+          setInterval(() => {
+            if (performance.now() - lastPing < PING_REVIVE_MS) return;
+            lastPing = performance.now();
+            ping.pingRead({ pin: trig, value: 1, pulseOut: 5 }, () => {});
+          }, PING_REVIVE_MS),
+        );
       }
     }
 
@@ -343,13 +375,15 @@ export class BoardConnection extends EventEmitter {
   ): Promise<LocalizedError | null> {
     const address = sensor.address;
     io.i2cConfig({ delay: 0 });
-    const id = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), 1000);
-      io.i2cReadOnce(address, TCS_COMMAND | TCS_ID, 1, (bytes) => {
-        clearTimeout(timer);
-        resolve(bytes[0] ?? null);
+    const readOnce = (register: number, count: number) =>
+      new Promise<number[] | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 1000);
+        io.i2cReadOnce(address, TCS_COMMAND | register, count, (bytes) => {
+          clearTimeout(timer);
+          resolve(bytes);
+        });
       });
-    });
+    const id = (await readOnce(TCS_ID, 1))?.[0];
     if (id !== 0x44 && id !== 0x4d) {
       return new LocalizedError(HOST_MESSAGES.colorSensorMissing, {
         address: `0x${address.toString(16)}`,
@@ -357,9 +391,17 @@ export class BoardConnection extends EventEmitter {
         scl: sensor.scl,
       });
     }
-    io.i2cWrite(address, TCS_COMMAND | TCS_ATIME, [0xf6]);
-    io.i2cWrite(address, TCS_COMMAND | TCS_CONTROL, [0x01]);
-    io.i2cWrite(address, TCS_COMMAND | TCS_ENABLE, [0x03]);
+    // Configure, then read the settings back: a write lost on the way would leave the sensor
+    // at 2.4 ms integration, saturating at 1024 counts.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      io.i2cWrite(address, TCS_COMMAND | TCS_ATIME, [TCS_ATIME_24MS]);
+      io.i2cWrite(address, TCS_COMMAND | TCS_CONTROL, [TCS_GAIN_4X]);
+      io.i2cWrite(address, TCS_COMMAND | TCS_ENABLE, [TCS_PON_AEN]);
+      const enable = (await readOnce(TCS_ENABLE, 1))?.[0];
+      const atime = (await readOnce(TCS_ATIME, 1))?.[0];
+      const gain = (await readOnce(TCS_CONTROL, 1))?.[0];
+      if (enable === TCS_PON_AEN && atime === TCS_ATIME_24MS && gain === TCS_GAIN_4X) break;
+    }
     const read = io as unknown as {
       i2cRead(a: number, r: number, n: number, cb: (bytes: number[]) => void): void;
     };
@@ -380,7 +422,7 @@ export class BoardConnection extends EventEmitter {
       this.lastTx = performance.now();
       return write(data, callback);
     };
-    const tick = Math.min(this.keepaliveMs, this.silenceMs / 4);
+    const tick = Math.min(this.keepaliveMs / 2, this.silenceMs / 4);
     this.timers.push(
       setInterval(() => {
         const now = performance.now();

@@ -14,8 +14,9 @@ import { createTcs34725, type Rgbc, type Tcs34725Model } from "../emulator/i2c.t
 const require = createRequire(import.meta.url);
 const OUR_HEX = fileURLToPath(new URL("../firmware/hex/robotyc-firmata-uno.hex", import.meta.url));
 
-export function kitFirmware(): { hex: string; ours: boolean } {
-  if (existsSync(OUR_HEX)) return { hex: readFileSync(OUR_HEX, "utf8"), ours: true };
+export function kitFirmware(prefer: "ours" | "stock" = "ours"): { hex: string; ours: boolean } {
+  if (prefer === "ours" && existsSync(OUR_HEX))
+    return { hex: readFileSync(OUR_HEX, "utf8"), ours: true };
   const stock = require.resolve("avrgirl-arduino/junk/hex/uno/StandardFirmata.cpp.hex");
   return { hex: readFileSync(stock, "utf8"), ours: false };
 }
@@ -37,10 +38,14 @@ export interface EmulatedKit {
  * `speed` defaults to "free": stopping a board in "realtime" mode while it waits on a timeout
  * currently leaves Node's immediate queue broken, so a later board never runs.
  */
-export function createEmulatedKit(kit: KitProfile, speed: EmulatorSpeed = "free"): EmulatedKit {
+export function createEmulatedKit(
+  kit: KitProfile,
+  speed: EmulatorSpeed = "free",
+  firmware: "ours" | "stock" = "ours",
+): EmulatedKit {
   const profile = findBoard(kit.board)!;
   const pin = (name: string) => findPin(profile, name)!.number;
-  const { hex, ours } = kitFirmware();
+  const { hex, ours } = kitFirmware(firmware);
   const board = createEmulatedBoard({ hex, board: "uno", speed });
   const world = { distanceCm: 400, color: { c: 6000, r: 2400, g: 2200, b: 1900 } };
   if (kit.ultrasonic) {

@@ -68,6 +68,7 @@ export class GuardedPort extends EventEmitter {
   private windowStart = performance.now();
   private windowInvalid = 0;
   private reported = false;
+  private detached = false;
   private readonly forward = (data: Buffer) => this.receive(data);
   private readonly relays: [string, (...args: unknown[]) => void][];
 
@@ -91,11 +92,17 @@ export class GuardedPort extends EventEmitter {
   }
 
   write(data: Uint8Array | number[], callback?: (error?: Error | null) => void): unknown {
+    // After the link is given up, late writes (a component's last timer) go nowhere.
+    if (this.detached || this.port.isOpen === false) {
+      callback?.(null);
+      return false;
+    }
     return this.port.write(data, callback);
   }
 
-  /** Stops listening to the port (it is left as it is). */
+  /** Stops listening to the port (it is left as it is); later writes are dropped. */
   detach(): void {
+    this.detached = true;
     this.port.off("data", this.forward);
     for (const [event, relay] of this.relays) this.port.off(event, relay);
   }

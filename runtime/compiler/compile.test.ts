@@ -16,6 +16,15 @@ describe("compile", () => {
     expect(result.program.code).not.toMatch(/^export/m);
   });
 
+  it("keeps a pupil's text that looks like TypeScript's own output lines", () => {
+    const result = compile(
+      lines("const s = `", "export {};", "//# sourceMappingURL=x", "`;", "print(s);"),
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.program.code).toContain("`\nexport {};\n//# sourceMappingURL=x\n`");
+  });
+
   it("reports a type error on line 7 on line 7, in French", () => {
     const source = lines(
       "// Mon programme",
@@ -66,13 +75,32 @@ describe("compile", () => {
     expect(result.diagnostics[0]!.message).toContain("ne peut pas importer");
   });
 
-  it("knows nothing of Date, eval, require, fetch or process", () => {
+  it("knows nothing of Date, eval, require, fetch or process, and says so in its own words", () => {
     const result = compile(
       lines("Date.now();", 'eval("1");', 'require("fs");', 'fetch("x");', "process.exit();"),
       { locale: "en" },
     );
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => d.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(result.diagnostics.map((d) => [d.line, d.code])).toEqual(
+      [1, 2, 3, 4, 5].map((line) => [line, "ROBOTYC_NOT_IN_SANDBOX"]),
+    );
+    expect(result.diagnostics[0]!.message).toBe(
+      '"Date" does not exist in a robot program: use time().',
+    );
+    expect(result.diagnostics[2]!.message).toBe('"require" does not exist in a robot program.');
+  });
+
+  it("points a pupil who writes console.log to print", () => {
+    const result = compile('\nconsole.log("salut");', { locale: "fr" });
+    expect(result.diagnostics).toEqual([
+      {
+        line: 2,
+        column: 1,
+        code: "ROBOTYC_NOT_IN_SANDBOX",
+        severity: "error",
+        message: "« console » n'existe pas dans un programme de robot : utilise print(...).",
+      },
+    ]);
   });
 
   describe("bad input gives one clear diagnostic, never a crash", () => {

@@ -10,7 +10,13 @@ import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
 import { compilerMessages } from "./messages.ts";
 import { decodeMappings, type LineTable } from "./source-map.ts";
-import { checkSourceText, decodeSource } from "./source-input.ts";
+import {
+  checkSourceText,
+  decodeSource,
+  MAX_SOURCE_BYTES,
+  tooLarge,
+  type SourceProblem,
+} from "./source-input.ts";
 
 export interface Diagnostic {
   /** 1-based line in the pupil's source. */
@@ -47,16 +53,15 @@ export interface CompileOptions {
 /**
  * Name of the object through which every loop notes its line, so a loop stopped by the
  * instruction budget can be named to the pupil (QuickJS's interrupt carries no position).
- * The prologue takes it from the global the sandbox sets up and removes that global.
+ * The sandbox sets this global; the epilogue passes it to the program's function and removes it.
  */
 export const LOOP_LINE_GLOBAL = "__robotycLoopLine";
 const LOOP_LINE_LOCAL = "$robotycLoop";
 
 /** The pupil's code runs inside this async function, on the same lines as in the output. */
-export const PROLOGUE =
-  `(async function () { "use strict"; const ${LOOP_LINE_LOCAL} = globalThis.${LOOP_LINE_GLOBAL}; ` +
-  `delete globalThis.${LOOP_LINE_GLOBAL}; `;
-const EPILOGUE = "\n})()";
+export const PROLOGUE = `(async function (${LOOP_LINE_LOCAL}) { "use strict"; `;
+/** Evaluated in the global scope, so a pupil's own top-level names cannot shadow `globalThis`. */
+export const EPILOGUE = `\n})(((box) => (delete globalThis.${LOOP_LINE_GLOBAL}, box))(globalThis.${LOOP_LINE_GLOBAL}))`;
 
 /** At most this many diagnostics are reported (a garbage file would give thousands). */
 const MAX_DIAGNOSTICS = 50;
@@ -100,18 +105,25 @@ function libraryFile(path: string, text: string): ts.SourceFile {
   return file;
 }
 
+/** The diagnostic for a file of `bytes` bytes, if that is too large to compile. */
+export function sizeDiagnostic(
+  bytes: number,
+  locale: Locale = DEFAULT_LOCALE,
+): Diagnostic | undefined {
+  return bytes > MAX_SOURCE_BYTES ? problemDiagnostic(tooLarge(bytes), locale) : undefined;
+}
+
+function problemDiagnostic(problem: SourceProblem, locale: Locale): Diagnostic {
+  const line = typeof problem.params.line === "number" ? problem.params.line : 1;
+  return ownDiagnostic(problem.message, locale, problem.params, line, 1, problem.code);
+}
+
 export function compile(input: string | Uint8Array, opts: CompileOptions = {}): CompileResult {
   const locale = opts.locale ?? DEFAULT_LOCALE;
   const fileName = opts.fileName ?? "program.ts";
   const decoded = decodeSource(input);
   const problem = decoded.ok ? checkSourceText(decoded.text) : decoded.problem;
-  if (problem) {
-    const line = typeof problem.params.line === "number" ? problem.params.line : 1;
-    return {
-      ok: false,
-      diagnostics: [ownDiagnostic(problem.message, locale, problem.params, line, 1, problem.code)],
-    };
-  }
+  if (problem) return { ok: false, diagnostics: [problemDiagnostic(problem, locale)] };
   const source = (decoded as { text: string }).text;
   try {
     return compileText(source, locale, fileName);
@@ -170,7 +182,9 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   );
   const diagnostics = [
     ...refusals.map((r) => r.diagnostic),
-    ...tsDiagnostics.map((d) => fromTypeScript(d, pupilFile)),
+    ...tsDiagnostics.map(
+      (d) => hostNameDiagnostic(d, pupilFile, locale) ?? fromTypeScript(d, pupilFile),
+    ),
   ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .slice(0, MAX_DIAGNOSTICS);
@@ -180,9 +194,10 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   const js = output.get("/program.js");
   const map = output.get("/program.js.map");
   if (js === undefined || map === undefined) throw new Error("no output");
+  // Only the last lines are TypeScript's own: the map comment, and `export {};` for a module.
   const body = js
-    .replace(/^\/\/# sourceMappingURL=.*$/m, "")
-    .replace(/^export \{\};\s*$/m, "")
+    .replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "")
+    .replace(/(^|\n)export \{\};\s*$/, "")
     .trimEnd();
   const lines = decodeMappings((JSON.parse(map) as { mappings: string }).mappings);
   return {
@@ -207,6 +222,49 @@ function fromTypeScript(d: ts.Diagnostic, main: ts.SourceFile): Diagnostic {
     code: `TS${d.code}`,
     severity: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
   };
+}
+
+/** Names pupils know from the web or Node that a robot program does not have, and what to use. */
+const HOST_NAMES: Record<string, string | undefined> = {
+  console: "print(...)",
+  alert: "print(...)",
+  setTimeout: "await wait(seconds)",
+  setInterval: "while (...) { ...; await wait(seconds); }",
+  Date: "time()",
+  performance: "time()",
+  require: undefined,
+  process: undefined,
+  module: undefined,
+  exports: undefined,
+  fetch: undefined,
+  eval: undefined,
+  Function: undefined,
+  window: undefined,
+  document: undefined,
+};
+/** TypeScript's "cannot find name" family, and "only refers to a type" (Date, Function). */
+const CANNOT_FIND_NAME = new Set([2304, 2580, 2581, 2582, 2583, 2584, 2591, 2592, 2593, 2693]);
+
+/** Our own words, and a hint, when a program uses a name from the web or Node. */
+function hostNameDiagnostic(
+  d: ts.Diagnostic,
+  main: ts.SourceFile,
+  locale: Locale,
+): Diagnostic | undefined {
+  if (d.file !== main || d.start === undefined || !CANNOT_FIND_NAME.has(d.code)) return undefined;
+  const name = main.text.slice(d.start, d.start + (d.length ?? 0));
+  if (!Object.hasOwn(HOST_NAMES, name)) return undefined;
+  const instead = HOST_NAMES[name];
+  const message = instead ? compilerMessages.useInstead : compilerMessages.notInSandbox;
+  const { line, character } = main.getLineAndCharacterOfPosition(d.start);
+  return ownDiagnostic(
+    message,
+    locale,
+    { name, instead: instead ?? "" },
+    line + 1,
+    character + 1,
+    "ROBOTYC_NOT_IN_SANDBOX",
+  );
 }
 
 function ownDiagnostic(

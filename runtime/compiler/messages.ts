@@ -30,6 +30,10 @@ export const compilerMessages = {
     fr: "« {name} » n'existe pas dans un programme de robot.",
     en: '"{name}" does not exist in a robot program.',
   },
+  useInstead: {
+    fr: "« {name} » n'existe pas dans un programme de robot : utilise {instead}.",
+    en: '"{name}" does not exist in a robot program: use {instead}.',
+  },
   internal: {
     fr: "Le compilateur a rencontré un problème interne : {detail}",
     en: "The compiler met an internal problem: {detail}",

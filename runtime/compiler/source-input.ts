@@ -29,7 +29,8 @@ export function decodeSource(input: string | Uint8Array): DecodedSource {
   }
 }
 
-function tooLarge(bytes: number): SourceProblem {
+/** The problem with a file of `bytes` bytes that is too large (callers may check before reading). */
+export function tooLarge(bytes: number): SourceProblem {
   return {
     message: compilerMessages.tooLarge,
     params: { size: Math.ceil(bytes / 1024), max: MAX_SOURCE_BYTES / 1024 },

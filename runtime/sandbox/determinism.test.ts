@@ -79,7 +79,7 @@ describe("runtime errors map back to the pupil's line", () => {
       { locale: "en" },
     );
     expect(result.error).toMatchObject({ kind: "exception", line: 9 });
-    expect(result.error!.message).toBe("Line 9: error: Error: inconnu : metal");
+    expect(result.error!.message).toBe("Line 9: Uncaught error: Error: inconnu : metal");
   });
 
   it("on the first line, after the wrapper's prologue", async () => {
@@ -92,5 +92,34 @@ describe("runtime errors map back to the pupil's line", () => {
     const { result } = await run('await wait(0.5);\nthrow "oups";', { locale: "en" });
     expect(result.error).toMatchObject({ kind: "exception" });
     expect(result.error!.message).toContain('threw "oups"');
+  });
+});
+
+describe("Windows line endings", () => {
+  it("CRLF sources give the same lines for type errors and runtime errors", async () => {
+    const crlf = (...l: string[]) => l.join("\r\n");
+    const typeError = await run(crlf("// a", "", "const x: string = 1;"), { locale: "en" });
+    expect(typeError.result.error).toMatchObject({ kind: "compile", line: 3 });
+    const runtimeError = await run(crlf("// a", "await wait(0.1);", "", "(null as any).x;"), {
+      locale: "en",
+    });
+    expect(runtimeError.result.error).toMatchObject({ kind: "exception", line: 4 });
+  });
+});
+
+describe("names a pupil may choose", () => {
+  it("a top-level const named globalThis does not break the program's frame", async () => {
+    const { result, printed } = await run(
+      lines(
+        "const globalThis = 3;",
+        "let n = 0;",
+        "while (n < 3) {",
+        "  n++;",
+        "}",
+        "print(globalThis + n);",
+      ),
+    );
+    expect(result.outcome).toBe("finished");
+    expect(printed).toEqual(["6"]);
   });
 });

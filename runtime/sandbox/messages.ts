@@ -20,14 +20,14 @@ export const sandboxMessages = {
     fr: "Ton programme attend quelque chose qui n'arrivera jamais (une promesse jamais résolue) : il s'arrête là.",
     en: "Your program waits for something that will never happen (a promise never resolved): it stops here.",
   },
-  exception: { fr: "erreur : {detail}", en: "error: {detail}" },
+  exception: { fr: "Erreur non rattrapée : {detail}", en: "Uncaught error: {detail}" },
   thrownValue: {
-    fr: "ton programme a lancé « {value} » sans l'attraper.",
-    en: 'your program threw "{value}" without catching it.',
+    fr: "Ton programme a lancé « {value} » sans l'attraper.",
+    en: 'Your program threw "{value}" without catching it.',
   },
   internal: {
-    fr: "le bac à sable a rencontré un problème interne ({detail}). Relance le programme.",
-    en: "the sandbox met an internal problem ({detail}). Run the program again.",
+    fr: "Le bac à sable a rencontré un problème interne ({detail}). Relance le programme.",
+    en: "The sandbox met an internal problem ({detail}). Run the program again.",
   },
   driverFailed: {
     fr: "Le robot n'a pas pu exécuter {call} : {detail}",

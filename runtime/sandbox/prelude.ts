@@ -10,13 +10,20 @@ export const PRELUDE_FILE = "robotyc-sandbox.js";
 
 export const PRELUDE = String.raw`(function (host, seed, notAvailable) {
   "use strict";
+  // Everything the prelude uses later is taken now, before the program can replace it.
   const g = globalThis;
+  const ErrorCtor = Error;
   const freeze = Object.freeze;
   const defineProperty = Object.defineProperty;
   const getPrototypeOf = Object.getPrototypeOf;
+  const keysOf = Object.keys;
+  const isArray = Array.isArray;
+  const stringify = JSON.stringify;
+  const toText = String;
+  const imul = Math.imul;
 
   function makeError(name, message) {
-    const error = new Error(message);
+    const error = new ErrorCtor(message);
     defineProperty(error, "name", { value: name, writable: true, configurable: true });
     return error;
   }
@@ -56,28 +63,35 @@ export const PRELUDE = String.raw`(function (host, seed, notAvailable) {
   const random = function random() {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   defineProperty(Math, "random", { value: freeze(random), writable: false, configurable: false });
 
   function show(value, depth) {
-    if (typeof value === "string") return depth === 0 ? value : JSON.stringify(value);
+    if (typeof value === "string") return depth === 0 ? value : stringify(value);
     if (typeof value === "function") return "[function " + (value.name || "") + "]";
-    if (value === null || typeof value !== "object") return String(value);
-    if (value instanceof Error) return value.name + ": " + value.message;
-    if (depth > 2) return Array.isArray(value) ? "[…]" : "{…}";
-    if (Array.isArray(value)) {
-      return "[" + value.slice(0, 50).map((v) => show(v, depth + 1)).join(", ") + (value.length > 50 ? ", …" : "") + "]";
+    if (value === null || typeof value !== "object") return toText(value);
+    if (value instanceof ErrorCtor) return value.name + ": " + value.message;
+    const array = isArray(value);
+    if (depth > 2) return array ? "[…]" : "{…}";
+    const keys = array ? null : keysOf(value);
+    const count = array ? value.length : keys.length;
+    let text = "";
+    for (let i = 0; i < count && i < 50; i++) {
+      if (i > 0) text += ", ";
+      text += array ? show(value[i], depth + 1) : keys[i] + ": " + show(value[keys[i]], depth + 1);
     }
-    const keys = Object.keys(value).slice(0, 50);
-    return "{ " + keys.map((k) => k + ": " + show(value[k], depth + 1)).join(", ") + " }";
+    if (count > 50) text += ", …";
+    return array ? "[" + text + "]" : "{ " + text + " }";
   }
 
   const hostPrint = host.print;
   const print = function print(...values) {
-    hostPrint(values.map((v) => show(v, 0)).join(" "));
+    let text = "";
+    for (let i = 0; i < values.length; i++) text += (i > 0 ? " " : "") + show(values[i], 0);
+    hostPrint(text);
   };
 
   const robotMethods = [

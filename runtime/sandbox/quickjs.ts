@@ -27,6 +27,7 @@ export function setQuickJSWasmModule(
   module: WebAssembly.Module | Promise<WebAssembly.Module>,
 ): void {
   wasmModule = Promise.resolve(module);
+  prepared = undefined;
 }
 
 async function nodeWasmModule(): Promise<WebAssembly.Module | undefined> {
@@ -88,6 +89,13 @@ export function prepareQuickJSInstance(maxBytes: number): void {
 /** Takes the prepared instance if it fits, or makes one. Each instance serves one run only. */
 export async function takeQuickJSInstance(maxBytes: number): Promise<QuickJSInstance> {
   const ready = prepared?.maxBytes === maxBytes ? prepared.instance : undefined;
-  if (ready) prepared = undefined;
-  return ready ?? newQuickJSInstance(maxBytes);
+  if (ready) {
+    prepared = undefined;
+    try {
+      return await ready;
+    } catch {
+      // Made before something changed (e.g. the wasm given): make a new one below.
+    }
+  }
+  return newQuickJSInstance(maxBytes);
 }

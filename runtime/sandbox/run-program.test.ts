@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.ts";
 import { createScriptedDriver } from "../testing/scripted-driver.ts";
@@ -165,5 +166,16 @@ describe("runProgram: long waits and the time limit", () => {
     const { result, driver } = await run("await wait(1e9);", { maxTime: 10 });
     expect(result.outcome).toBe("timeout");
     expect(driver.time()).toBeCloseTo(10, 6);
+  });
+});
+
+describe("examples/", () => {
+  it("hello.ts runs to the end against the scripted driver", async () => {
+    const source = readFileSync(new URL("../../examples/hello.ts", import.meta.url));
+    const { result, printed, driver } = await run(source);
+    expect(result.outcome).toBe("finished");
+    expect(printed[0]).toBe("Bonjour ! Distance au mur : 100 cm");
+    expect(printed.at(-1)).toMatch(/^Fini en \d+ secondes\.$/);
+    expect(driver.position()).toBeGreaterThan(50);
   });
 });

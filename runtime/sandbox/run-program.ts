@@ -16,7 +16,12 @@ import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/co
 import { sourceLineAt } from "../compiler/source-map.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
-import { prepareQuickJSInstance, QUICKJS_BASE_MEMORY, takeQuickJSInstance } from "./quickjs.ts";
+import {
+  prepareQuickJSInstance,
+  QUICKJS_BASE_MEMORY,
+  takeQuickJSInstance,
+  type QuickJSInstance,
+} from "./quickjs.ts";
 import { CallRefused, robotHost } from "./robot-host.ts";
 
 export type ProgramErrorKind =
@@ -111,7 +116,19 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const { driver, program } = opts;
   const maxMemory = QUICKJS_BASE_MEMORY + limits.memoryBytes;
-  const instance = await takeQuickJSInstance(maxMemory);
+  let instance: QuickJSInstance;
+  try {
+    instance = await takeQuickJSInstance(maxMemory);
+  } catch (error) {
+    // No sandbox could be made (wasm not found, no memory left for one): say so, do not throw.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      outcome: "error",
+      error: { kind: "exception", message: format(m.internal, locale, { detail }) },
+      robotCalls: 0,
+      instructionChecks: 0,
+    };
+  }
   const runtime = instance.quickjs.newRuntime();
   /**
    * Whether the program pushed against the memory walls: the wasm memory (which never shrinks,
@@ -337,8 +354,13 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
   } catch (error) {
     // The QuickJS instance itself failed (e.g. C code hit the wasm memory wall).
     if (stop) return result(stop);
-    if (memoryFull())
+    if (memoryFull()) {
       return result({ outcome: "error", kind: "memory", detail: format(m.memory, locale) });
+    }
+    // Deep recursion can exhaust the host's own stack (wasm frames live on it) before QuickJS's.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return result({ outcome: "error", kind: "stack", detail: format(m.stack, locale) });
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return result({
       outcome: "error",
@@ -346,7 +368,8 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
       detail: format(m.internal, locale, { detail }),
     });
   } finally {
-    prepareQuickJSInstance(maxMemory);
+    // Once the caller has its result: the next run's instance is made while nothing waits on it.
+    setTimeout(() => prepareQuickJSInstance(maxMemory), 0);
   }
   // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
   // which also frees whatever the program left behind.

@@ -3,7 +3,7 @@
  * host survives and runs the next program.
  */
 import { describe, expect, it } from "vitest";
-import { PROLOGUE, type CompiledProgram } from "../compiler/compile.ts";
+import { EPILOGUE, PROLOGUE, type CompiledProgram } from "../compiler/compile.ts";
 import { createScriptedDriver } from "../testing/scripted-driver.ts";
 import { runProgram } from "./run-program.ts";
 import { lines, runPupil as run } from "./test-helpers.ts";
@@ -106,7 +106,7 @@ describe("escape attempts fail", () => {
     const program: CompiledProgram = {
       format: "robotyc-program/1",
       fileName: "hand-made.ts",
-      code: PROLOGUE + 'await import("node:fs");\n})()',
+      code: PROLOGUE + 'await import("node:fs");' + EPILOGUE,
       lines: [[0, 1]],
     };
     const result = await runProgram({ program, driver: createScriptedDriver(), seed: 1 });
@@ -152,6 +152,29 @@ describe("runaway programs end with their own localized message", () => {
       /^Ligne 3 : Ton programme tourne en boucle sans jamais attendre/,
     );
     await expectHostStillWorks();
+  });
+
+  it("the budget restarts at each sensor read and each awaited call", async () => {
+    // Each chunk of work is well under the budget; all of them together are far over it.
+    const chunk = "for (let j = 0; j < 100000; j++) x += j % 7;";
+    const withYields = await run(
+      lines(
+        "let x = 0;",
+        "for (let i = 0; i < 30; i++) {",
+        `  ${chunk}`,
+        "  if (i % 2) robot.distance(); else await wait(0.01);",
+        "}",
+      ),
+      { limits: { instructionBudget: 100 } },
+    );
+    expect(withYields.result.outcome).toBe("finished");
+    const without = await run(
+      lines("let x = 0;", "for (let i = 0; i < 30; i++) {", `  ${chunk}`, "}"),
+      {
+        limits: { instructionBudget: 100 },
+      },
+    );
+    expect(without.result.error?.kind).toBe("budget");
   });
 
   it("a loop that catches everything is still stopped", async () => {
@@ -229,5 +252,23 @@ describe("runaway programs end with their own localized message", () => {
       expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
       await expectHostStillWorks();
     });
+  });
+});
+
+describe("the sandbox's own helpers do not depend on what the program replaces", () => {
+  it("refused calls and print still work after Error, JSON and Array are replaced", async () => {
+    const { result, printed } = await run(
+      lines(
+        "const g = globalThis as any;",
+        "g.Error = function () { return Object.freeze({}); };",
+        "g.JSON = { stringify: () => 'piège' };",
+        "(Array.prototype as any).map = () => ['piège'];",
+        "print('ok', [1, 'a'], { b: true });",
+        'await robot.forward("x" as any);',
+      ),
+      { locale: "en" },
+    );
+    expect(printed).toEqual(['ok [1, "a"] { b: true }']);
+    expect(result.error).toMatchObject({ kind: "api", line: 6 });
   });
 });

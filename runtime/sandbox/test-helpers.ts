@@ -7,7 +7,7 @@ export type TestRunOptions = Partial<Omit<RunOptions, "program" | "driver">> & {
   world?: ScriptedDriverOptions;
 };
 
-export async function runPupil(source: string, opts: TestRunOptions = {}) {
+export async function runPupil(source: string | Uint8Array, opts: TestRunOptions = {}) {
   const driver = createScriptedDriver(opts.world);
   const printed: string[] = [];
   const result = await runSource(source, {

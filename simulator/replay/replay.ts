@@ -1,7 +1,8 @@
 /**
  * Recording a run and playing it back. Every `frameEvery` ticks the recorder quantizes the pose
  * of the robot and of every item (position to 0.01 cm, rotation quaternion to 1/10,000) and folds
- * it into the trace hash; the replay stores the same integers as zigzag varint deltas. Playing a
+ * it into the trace hash; the replay stores the same integers as zigzag varint deltas (one byte
+ * for a body that did not move). Playing a
  * replay back decodes the same integers and recomputes the same trace hash.
  */
 import { LocalizedError } from "../../runtime/index.ts";
@@ -120,7 +121,13 @@ export class Recorder {
       this.writer.write(this.world.tick - (this.frameCount === 0 ? 0 : this.lastTick));
       frame.forEach((pose, i) => {
         const before = this.previous?.[i];
-        pose.forEach((v, j) => this.writer!.write(v - (before ? before[j]! : 0)));
+        const deltas = pose.map((v, j) => v - (before ? before[j]! : 0));
+        // A body that has not moved (most items, most of the time) costs one byte.
+        if (deltas.every((d) => d === 0)) this.writer!.write(0);
+        else {
+          this.writer!.write(1);
+          for (const d of deltas) this.writer!.write(d);
+        }
       });
     }
     this.previous = frame;
@@ -218,9 +225,14 @@ export function playReplay(input: unknown): { frames: ReplayFrame[]; hash: strin
     let previous: number[][] | null = null;
     for (let f = 0; f < replay.frameCount; f++) {
       tick += reader.read();
-      const frame: number[][] = replay.bodies.map((_, i) =>
-        Array.from({ length: FIELDS }, (_, j) => reader.read() + (previous ? previous[i]![j]! : 0)),
-      );
+      const frame: number[][] = replay.bodies.map((_, i) => {
+        const moved = reader.read();
+        if (moved !== 0 && moved !== 1) throw new RangeError("bad frame");
+        return Array.from(
+          { length: FIELDS },
+          (_, j) => (moved ? reader.read() : 0) + (previous ? previous[i]![j]! : 0),
+        );
+      });
       hashFrame(hasher, tick, frame);
       frames.push({
         tick,

@@ -22,9 +22,9 @@ const TYRE_FRICTION = 1.0;
 const LATERAL_GRIP = 0.5;
 const GRAVITY = 981;
 /** Height (cm) a held item is lifted above the floor. */
-const HOLD_LIFT = 2.5;
-/** Ticks of pose history kept (a quarter second). */
-const HISTORY = 30;
+const HOLD_LIFT = 3;
+/** Ticks of pose history kept (one second). */
+const HISTORY = 121;
 
 type Body = WorldItem["body"];
 type Collider = WorldItem["collider"];
@@ -221,13 +221,13 @@ export class RobotBody {
     return { speed, turnRate: this.lastTurnRate, along };
   }
 
-  /** Whether the robot has moved less than `cm` and turned less than `radians` over the last quarter second. */
-  stuck(cm: number, radians: number): boolean {
+  /** How far the robot moved (cm) and turned (radians) over the last `ticks` ticks; null before. */
+  progress(ticks: number): { moved: number; turned: number } | null {
     const h = this.history;
-    if (h.length < HISTORY) return false;
-    const a = h[0]!;
+    if (h.length <= ticks) return null;
+    const a = h[h.length - 1 - ticks]!;
     const b = h[h.length - 1]!;
-    return Math.hypot(b.x - a.x, b.y - a.y) < cm && Math.abs(b.yaw - a.yaw) < radians;
+    return { moved: Math.hypot(b.x - a.x, b.y - a.y), turned: Math.abs(b.yaw - a.yaw) };
   }
 
   /** The item the open jaws would close on, or null. */

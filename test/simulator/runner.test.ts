@@ -53,6 +53,35 @@ describe("runWorld", () => {
     });
   });
 
+  it.each(["drink-can", "newspaper", "ball", "cardboard-box", "yoghurt-pot"])(
+    "grabs a %s, carries it to a closed tray and drops it in over the wall",
+    async (item) => {
+      const arena = table({
+        bins: [
+          {
+            id: "tray",
+            position: { x: 120, y: 60 },
+            size: { width: 24, depth: 24, height: 2 },
+            color: "yellow",
+          },
+        ],
+        items: [{ item, id: "it", position: { x: 48, y: 60 } }],
+      });
+      const result = await runWorld(
+        { arena, seed: 1, maxTime: 30 },
+        pilot(async (d, max) => {
+          expect(await drive(d, d.grab(), max)).toBe(true);
+          // Blocked by the tray's wall: the motion settles after 1 s blocked.
+          await drive(d, d.forward(100), max);
+          await drive(d, d.release(), max);
+          await drive(d, d.forward(-20), max);
+        }),
+      );
+      expect(result.outcome).toBe("finished");
+      expect(result.final.items[0]!.binId).toBe("tray");
+    },
+  );
+
   it("reports the robot leaving the table, and its motion settles (no hang)", async () => {
     const result = await runWorld(
       { arena: table(), seed: 1, maxTime: 30 },
@@ -130,8 +159,9 @@ describe("runWorld", () => {
     expect(played.hash).toBe(run.trace.hash);
     expect(played.frames).toHaveLength(run.trace.frames);
     expect(played.frames[0]!.poses).toHaveLength(21);
-    // Compact: quantized deltas, well under 100 bytes a frame for 21 bodies.
-    expect(text.length / run.trace.frames).toBeLessThan(300);
+    // Compact: quantized deltas, one byte for a body at rest; 21 bodies × 7 numbers raw would be
+    // over 1 kB a frame as JSON.
+    expect(text.length / run.trace.frames).toBeLessThan(150);
     const end = played.frames.at(-1)!.poses[0]!;
     expect(end.x).toBeCloseTo(run.final.robot.x, 1);
   });

@@ -11,7 +11,6 @@ const LANE = 62; // a free lane between the row of items and the bins
 const BIN_X: Record<string, number> = { plastic: 35, glass: 105 };
 
 let x = 18;
-let y = 30;
 
 /** Turns to a compass heading (0 = east at start, clockwise), checked with the gyroscope. */
 async function face(compass: number) {
@@ -51,9 +50,8 @@ for (const itemX of [45, 65, 85, 105]) {
   x = itemX - HOLD - 14;
   // Facing south: measure y against the south wall and come down to the row.
   await face(90);
-  y = robot.distance() + SENSOR;
+  const y = robot.distance() + SENSOR;
   await robot.forward(y - 30);
-  y = 30;
   // Facing east: drive up to the item and take it.
   await face(0);
   await robot.forward(14);
@@ -62,8 +60,7 @@ for (const itemX of [45, 65, 85, 105]) {
   const kind = robot.color().name === "blue" ? "plastic" : "glass";
   // Up to the lane, along it to the bin's guide line, into the bin.
   await face(270);
-  await robot.forward(LANE - y);
-  y = LANE;
+  await robot.forward(LANE - 30);
   await toGuideLine(BIN_X[kind]!);
   await face(270);
   await robot.forward(112 - HOLD - LANE);

@@ -339,7 +339,9 @@ void handlePing(const uint8_t *in, uint8_t length) {
   delayMicroseconds(pulseOutUs);
   digitalWrite(pin, !level);
   pinMode(pin, INPUT);
-  uint32_t duration = pulseIn(pin, level, timeoutUs);
+  // Timed with micros(), not by counting loop turns: interrupts (serial, servos, millis) during
+  // the echo would shorten a counted pulse.
+  uint32_t duration = pulseInLong(pin, level, timeoutUs);
   Serial.write(START_SYSEX);
   Serial.write(PING_READ);
   send7(pin);

@@ -6,7 +6,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createEmulatedBoard, type EmulatedBoard } from "../../emulator/board.ts";
 import { connectJohnnyFive } from "../../emulator/johnny-five.ts";
 import { FIRMWARE_NAME, toolchainAvailable } from "../../firmware/build.ts";
-import { atmegabootHex, optibootHex } from "../../firmware/bootloaders.ts";
+import {
+  atmegabootHex,
+  bootloadersAvailable,
+  megaBootloaderHex,
+  optibootHex,
+} from "../../firmware/bootloaders.ts";
 import { parseIntelHex } from "../../intel-hex.ts";
 import { ourFirmwareHex } from "../../emulator/testing.ts";
 import { flashBoard } from "./flash.ts";
@@ -18,8 +23,8 @@ afterEach(() => {
   for (const board of running.splice(0)) board.stop();
 });
 
-function boardWithBootloader(bootloader: string, baudRate: number): EmulatedBoard {
-  const board = createEmulatedBoard({ bootloader, baudRate });
+function boardWithBootloader(bootloader: string, baudRate: number, mega = false): EmulatedBoard {
+  const board = createEmulatedBoard({ bootloader, baudRate, board: mega ? "mega" : "uno" });
   running.push(board);
   board.start();
   board.port.open();
@@ -68,6 +73,15 @@ describe("flashing through real bootloaders in the emulator", () => {
     async () => {
       const board = boardWithBootloader(atmegabootHex(), 57600);
       await flashThenConnect(board, "nano-old", ourFirmwareHex("nano"));
+    },
+  );
+
+  // Debian's Mega bootloader as shipped (arduino-core-avr, installed by CI).
+  it.skipIf(!bootloadersAvailable())(
+    "flashes our Mega firmware through the Mega 2560 bootloader (STK500v2, 115200) in an emulated Mega",
+    async () => {
+      const board = boardWithBootloader(megaBootloaderHex(), 115200, true);
+      await flashThenConnect(board, "mega2560", ourFirmwareHex("mega"));
     },
   );
 

@@ -90,6 +90,14 @@ export class ByteReader {
     this.buffer = [];
   }
 
+  /** Discards what arrives until the line stays quiet for `quietMs` (late answers to retries). */
+  async drain(quietMs: number): Promise<void> {
+    do {
+      this.clear();
+      await sleep(quietMs);
+    } while (this.buffer.length > 0);
+  }
+
   /** Resolves with exactly `count` bytes, or rejects with a localized "no answer" after `timeoutMs`. */
   async read(count: number, timeoutMs: number, step: string): Promise<number[]> {
     const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 /** Opening the port to flash: a real serial port, or an emulated board with its bootloader. */
 import { LocalizedError } from "../../../runtime/index.ts";
 import { createEmulatedBoard, type EmulatedBoard } from "../../emulator/board.ts";
-import { atmegabootHex, optibootHex } from "../../firmware/bootloaders.ts";
+import { atmegabootHex, megaBootloaderHex, optibootHex } from "../../firmware/bootloaders.ts";
 import { classifyOpenError } from "../ports.ts";
 import { resolveBoard } from "./flash.ts";
 import type { FlashPort } from "./link.ts";
@@ -20,8 +20,8 @@ const messages = {
     en: "Port {path} does not open: {detail}",
   },
   noEmulation: {
-    fr: "La carte « {board} » n'a pas d'émulation avec bootloader (uno, nano, nano-old).",
-    en: 'Board "{board}" has no emulation with a bootloader (uno, nano, nano-old).',
+    fr: "La carte « {board} » n'a pas d'émulation avec bootloader (uno, nano, nano-old, mega2560).",
+    en: 'Board "{board}" has no emulation with a bootloader (uno, nano, nano-old, mega2560).',
   },
 };
 
@@ -37,14 +37,16 @@ export async function openFlashPort(path: string, boardId: string): Promise<Open
   const profile = resolveBoard(boardId);
   const baud = profile.bootloader.baud;
   if (path === "emulated") {
-    const bootloader =
-      profile.bootloader.name === "atmegaboot"
+    const mega = profile.mcu === "atmega2560";
+    const bootloader = mega
+      ? megaBootloaderHex()
+      : profile.bootloader.name === "atmegaboot"
         ? atmegabootHex()
         : profile.bootloader.name === "optiboot"
           ? await optibootHex()
           : undefined;
     if (!bootloader) throw new LocalizedError(messages.noEmulation, { board: boardId });
-    const board = createEmulatedBoard({ bootloader, baudRate: baud, board: "uno" });
+    const board = createEmulatedBoard({ bootloader, baudRate: baud, board: mega ? "mega" : "uno" });
     board.start();
     board.port.open();
     return {

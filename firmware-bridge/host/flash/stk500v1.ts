@@ -83,7 +83,7 @@ export async function flashStk500v1(
       }
     }
     if (!synced) throw new LocalizedError(flashMessages.noAnswer, { step: "sync" });
-    reader.clear();
+    await reader.drain(50); // answers to earlier sync attempts may still come
     await command([GET_SYNC], 0, "sync");
 
     const signature = await command([READ_SIGN], 3, "signature");

@@ -105,6 +105,7 @@ export async function flashStk500v2(
       }
     }
     if (!signedOn) throw new LocalizedError(flashMessages.noAnswer, { step: "sync" });
+    await reader.drain(50); // answers to earlier sign-on attempts may still come
 
     const signature: number[] = [];
     for (let i = 0; i < 3; i++) {

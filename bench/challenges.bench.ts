@@ -1,0 +1,105 @@
+/**
+ * Grading benchmark: a class of 30 programs × 3 seeds on the flagship level (trieur-5-finale),
+ * graded with 2 worker threads, as `robotyc grade --jobs 2` does. Wall time (median of 3 gradings)
+ * and the real-time factor of each run (simulated seconds per wall second, median).
+ * The class is a realistic mix: full solutions, partial ones, simple movers, wanderers that run
+ * until the time limit, and broken programs.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FLAGSHIP_ID, gradeFolder, solutionFile } from "../challenges/index.ts";
+import { median, type BenchRow } from "./harness.ts";
+
+const SEEDS = [1, 2, 3];
+const JOBS = 2;
+
+function writeClass(dir: string): number {
+  const reference = readFileSync(solutionFile(FLAGSHIP_ID), "utf8");
+  const programs: Record<string, string> = {};
+  // 6 full solutions, at different speeds.
+  [100, 100, 95, 90, 85, 80].forEach((speed, n) => {
+    programs[`full-${n + 1}.ts`] = reference.replace(
+      "robot.setSpeed(100);",
+      `robot.setSpeed(${speed});`,
+    );
+  });
+  // 10 partial solutions: they sort the first k items, then stop.
+  for (let k = 1; k <= 10; k++) {
+    programs[`partial-${k}.ts`] = reference.replace(
+      "for (let n = 0; n < 12; n++) {",
+      `for (let n = 0; n < ${k}; n++) {`,
+    );
+  }
+  // 8 simple movers.
+  for (let k = 1; k <= 8; k++) {
+    programs[`mover-${k}.ts`] =
+      `robot.setSpeed(${40 + 5 * k});\nawait robot.forward(${10 * k});\nawait robot.turnLeft(90);\n` +
+      `await robot.forward(${5 * k});\nprint("distance", robot.distance());\n`;
+  }
+  // 3 wanderers: they never end by themselves (timeout at the time limit).
+  for (let k = 1; k <= 3; k++) {
+    programs[`wander-${k}.ts`] =
+      `while (true) {\n  await robot.forward(${20 + 10 * k});\n  await robot.turnRight(${60 + 30 * k});\n}\n`;
+  }
+  // 3 broken programs.
+  programs["broken-syntax.ts"] = "await robot.forward(\n";
+  programs["broken-throws.ts"] = "await robot.forward(10);\nthrow new Error('oops');\n";
+  programs["broken-loop.ts"] = "let n = 0;\nwhile (true) { n++; }\n";
+  for (const [name, text] of Object.entries(programs)) writeFileSync(join(dir, name), text);
+  return Object.keys(programs).length;
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "robotyc-bench-class-"));
+  try {
+    const count = writeClass(dir);
+    const walls: number[] = [];
+    const factors: number[] = [];
+    let simSeconds = 0;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      const report = await gradeFolder({
+        folder: dir,
+        challenge: FLAGSHIP_ID,
+        seeds: SEEDS,
+        jobs: JOBS,
+        locale: "en",
+      });
+      walls.push((performance.now() - start) / 1000);
+      simSeconds = report.runs.reduce((sum, r) => sum + r.simTime, 0);
+      for (const run of report.runs) {
+        if (run.simTime > 0) factors.push(run.simTime / (run.wallMs / 1000));
+      }
+    }
+    const wall = median(walls);
+    return [
+      {
+        suite: "challenges",
+        name: `grade ${count} programs x ${SEEDS.length} seeds, ${FLAGSHIP_ID}, --jobs ${JOBS}`,
+        median: wall,
+        unit: "s",
+        target: "< 30 s",
+        ok: wall < 30,
+        samples: walls.length,
+        note: `${simSeconds.toFixed(0)} simulated s per grading`,
+      },
+      {
+        suite: "challenges",
+        name: "real-time factor per run (simulated s / wall s)",
+        median: median(factors),
+        unit: "x",
+        samples: factors.length,
+      },
+      {
+        suite: "challenges",
+        name: "grading throughput (simulated s / wall s, 2 workers)",
+        median: simSeconds / wall,
+        unit: "x",
+        samples: walls.length,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Every challenge of the pack is solvable and scored right: its reference solution reaches the
+ * maximum score on seeds 1..5. The runs go through the grader's worker pool (2 workers), the same
+ * path as `robotyc grade`.
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { failed, type GradeJob, type GradeJobResult } from "../grader/job.ts";
+import { runPool } from "../grader/pool.ts";
+import { PACK_IDS, solutionFile } from "./index.ts";
+
+const WORKER = new URL("../grader/worker.ts", import.meta.url);
+const SEEDS = [1, 2, 3, 4, 5];
+
+describe("reference solutions", () => {
+  it(
+    "reach the maximum score on seeds 1..5, for every challenge",
+    { timeout: 600_000 },
+    async () => {
+      // The longest runs first, so the two workers finish together.
+      const order = [...PACK_IDS].reverse();
+      const jobs: GradeJob[] = order.flatMap((challenge) =>
+        SEEDS.map((seed) => ({
+          programPath: solutionFile(challenge),
+          challenge,
+          seed,
+          locale: "en" as const,
+        })),
+      );
+      const results = await runPool<GradeJob, GradeJobResult>(WORKER, jobs, 2, (job, error) =>
+        failed(error, job.locale),
+      );
+      const report = results.map((r, n) => ({
+        run: `${jobs[n]!.challenge} seed ${jobs[n]!.seed}`,
+        outcome: r.outcome,
+        score: `${r.score}/${r.maxScore}`,
+        error: r.error?.message,
+      }));
+      const expected = results.map((r, n) => ({
+        run: `${jobs[n]!.challenge} seed ${jobs[n]!.seed}`,
+        outcome: "finished",
+        score: `${r.maxScore}/${r.maxScore}`,
+        error: undefined,
+      }));
+      expect(report).toEqual(expected);
+      expect(results.every((r) => (r.maxScore ?? 0) > 0)).toBe(true);
+      expect(fileURLToPath(WORKER)).toMatch(/worker\.ts$/);
+    },
+  );
+});
