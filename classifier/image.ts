@@ -64,7 +64,7 @@ function axisWeights(source: number, target: number): { index: number[]; weight:
 
 /**
  * Resamples an image to `size`x`size` RGB (the whole image, stretched), values in 0..1,
- * row-major HWC. Writes into `out` at `offset` when given (to fill a batch).
+ * row-major HWC, rounded to whole bytes first so live frames match the training data exactly. Writes into `out` at `offset` when given (to fill a batch).
  */
 export function toInput(
   image: PixelImage,
@@ -111,9 +111,9 @@ export function toInput(
         b += row[p + 2]! * w;
       }
       const q = offset + (y * size + x) * 3;
-      out[q] = r / 255;
-      out[q + 1] = g / 255;
-      out[q + 2] = b / 255;
+      out[q] = Math.round(r) / 255;
+      out[q + 1] = Math.round(g) / 255;
+      out[q + 2] = Math.round(b) / 255;
     }
   }
   return out;

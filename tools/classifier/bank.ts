@@ -12,7 +12,7 @@ import {
   toInputBytes,
   type ImageBankIndex,
 } from "../../classifier/index.ts";
-import { ROOT } from "./dataset.ts";
+import { formattedJson, ROOT } from "./dataset.ts";
 import { openRenderer, VARIANT_BASE } from "./render.ts";
 
 export const BANK_PER_ITEM = 4;
@@ -65,6 +65,6 @@ export async function writeBank(
   });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "bank.png"), PNG.sync.write(png, { deflateLevel: 9, colorType: 2 }));
-  writeFileSync(join(dir, "bank.json"), JSON.stringify(index, null, 1) + "\n");
+  writeFileSync(join(dir, "bank.json"), await formattedJson(index));
   return tiles.length;
 }

@@ -56,3 +56,9 @@ export function readDataset(
   const pixels = new Uint8Array(readFileSync(join(dir, `${name}.u8`)));
   return { index, pixels };
 }
+
+/** JSON as the repository's formatter writes it, for files that are committed. */
+export async function formattedJson(value: unknown): Promise<string> {
+  const prettier = await import("prettier");
+  return prettier.format(JSON.stringify(value), { parser: "json", printWidth: 100 });
+}

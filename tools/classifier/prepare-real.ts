@@ -16,7 +16,7 @@ import {
   toInputBytes,
   type WasteClass,
 } from "../../classifier/index.ts";
-import { ROOT, writeDataset, type DatasetEntry, type Split } from "./dataset.ts";
+import { formattedJson, ROOT, writeDataset, type DatasetEntry, type Split } from "./dataset.ts";
 
 export const PHOTO_DIR = "/work/shared/datasets/trashnet-128";
 export const SPLIT_SEED = 2026;
@@ -72,7 +72,7 @@ export async function prepareReal(
   if (limit === Infinity) {
     writeFileSync(
       join(ROOT, "tools/classifier/real-test-split.json"),
-      JSON.stringify({ rule: SPLIT_RULE, test: testList.sort() }, null, 1) + "\n",
+      await formattedJson({ rule: SPLIT_RULE, test: testList.sort() }),
     );
   }
   return entries.length;

@@ -23,7 +23,7 @@ const option = (name: string, fallback: number) => {
   const at = args.indexOf(name);
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
-const epochs = option("--epochs", 64);
+const epochs = option("--epochs", 96);
 const perItem = option("--per-item", 120);
 
 console.log(`real photos: ${await prepareReal()} images`);
