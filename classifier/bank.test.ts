@@ -62,6 +62,24 @@ describe("image bank", () => {
   });
 });
 
+describe("the shipped model on the bank (held-out renders, as in a headless challenge)", () => {
+  it("names the waste kind of nearly every waste item's render", () => {
+    let total = 0;
+    let right = 0;
+    for (const id of bank.ids()) {
+      const kind = bank.index.kinds[id]!;
+      if (!isWasteClass(kind)) continue;
+      for (const result of classifier.classifyBatch(bank.imagesOf(id))) {
+        total++;
+        if (result.kind === kind) right++;
+      }
+    }
+    expect(total).toBeGreaterThanOrEqual(48);
+    // Measured 58 of 60 with the shipped model; the bar leaves room for a retrained one.
+    expect(right / total).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
 describe("bank camera for the headless simulator", () => {
   it("shows the held item's render (reproducibly), and an empty frame that classifies as none", () => {
     const camera = bankCamera(bank);
@@ -74,9 +92,13 @@ describe("bank camera for the headless simulator", () => {
     const b = camera.imageOf({ id }, sequence(3));
     expect(a.data).toBe(b.data);
     expect(bank.imagesOf(id).some((image) => image.data === a.data)).toBe(true);
+    // The camera's pictures are RGB without a `channels` field: recognised by their length.
+    expect(classifier.classify(a).scores).toEqual(
+      classifier.classify({ ...a, channels: 3 }).scores,
+    );
     const nothing = camera.imageOf(null, sequence(3));
-    expect(classifier.classify({ ...nothing, channels: 3 }).kind).toBe("none");
+    expect(classifier.classify(nothing).kind).toBe("none");
     const unknown = camera.imageOf({ id: "not-in-bank" }, sequence(3));
-    expect(classifier.classify({ ...unknown, channels: 3 }).kind).toBe("none");
+    expect(classifier.classify(unknown).kind).toBe("none");
   });
 });

@@ -4,7 +4,11 @@
  * live camera frames, so the model always sees pixels resampled the same way.
  */
 
-/** An image in memory: `channels` bytes per pixel (RGBA by default, like ImageData), row by row. */
+/**
+ * An image in memory: `channels` bytes per pixel, row by row. Without `channels`, an image with
+ * exactly width x height x 3 bytes is RGB (like the simulator's camera pictures), else RGBA
+ * (like ImageData).
+ */
 export interface PixelImage {
   width: number;
   height: number;
@@ -25,12 +29,12 @@ export class BadImageError extends Error {
 }
 
 export function checkImage(image: PixelImage): 3 | 4 {
-  const channels = image.channels ?? 4;
-  if (channels !== 3 && channels !== 4) throw new BadImageError("channels");
   const { width, height } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new BadImageError("size");
   }
+  const channels = image.channels ?? (image.data?.length === width * height * 3 ? 3 : 4);
+  if (channels !== 3 && channels !== 4) throw new BadImageError("channels");
   if (!image.data || image.data.length < width * height * channels) {
     throw new BadImageError("data");
   }
