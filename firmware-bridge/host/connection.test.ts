@@ -10,7 +10,7 @@ import { LocalizedError } from "../../runtime/index.ts";
 import { BoardRobot } from "./board-robot.ts";
 import { estimatedCalibration } from "./calibration.ts";
 import { BoardConnection } from "./connection.ts";
-import { createEmulatedKit, type EmulatedKit } from "./emulated-kit.ts";
+import { createEmulatedKit, kitFirmware, type EmulatedKit } from "./emulated-kit.ts";
 import { loadJohnnyFive } from "../emulator/johnny-five.ts";
 import { FirmataFrameChecker, GuardedPort } from "./firmata-guard.ts";
 
@@ -104,6 +104,33 @@ describe("lost link", () => {
     again.stop();
     await again.dispose();
   });
+
+  // Our firmware's failsafe; the stock firmware has none (skipped only while ours is not built).
+  it.runIf(kitFirmware().ours)(
+    "when the link is cut, the firmware stops the motors by itself within 600 ms (board time)",
+    async () => {
+      const emu = createEmulatedKit(kit);
+      emu.board.start();
+      cleanup.push(() => emu.board.stop());
+      const connection = new BoardConnection(kit, { readyTimeoutMs: 30_000 }); // default failsafe
+      cleanup.push(() => connection.close());
+      await connection.connect(emu.board.port);
+      const robot = new BoardRobot(connection, { calibration });
+      robot.setMotors(60, 60);
+      await until(() => emu.board.pins.pwmDuty(5) > 0.5);
+      let stoppedAt = NaN;
+      emu.board.pins.onChange(5, (level, seconds) => {
+        if (level === 0 && emu.board.pins.pwmDuty(5) === 0) stoppedAt = seconds;
+      });
+      const cutAt = emu.board.cpuTime();
+      emu.board.port.close();
+      await until(() => emu.board.pins.pwmDuty(5) === 0);
+      // 500 ms after the last byte the board received (the keepalive comes every 75-150 ms).
+      expect(stoppedAt - cutAt).toBeGreaterThan(0.3);
+      expect(stoppedAt - cutAt).toBeLessThan(0.6);
+      await robot.dispose();
+    },
+  );
 
   it("a board that stops answering is detected and reported", async () => {
     const { emu, connection } = await connected(1_000);
