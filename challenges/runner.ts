@@ -5,6 +5,7 @@
  */
 import { compile, type CompileResult, type Locale } from "../runtime/index.ts";
 import { loadArena, runSimulation } from "../simulator/index.ts";
+import { challengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
 import { challengeMaxScore, runArena, runFacts, scoringLabels } from "./setup.ts";
 import { score, type Outcome, type ScoreLine } from "./scoring/score.ts";
@@ -76,6 +77,8 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     };
   }
   const arena = loadArena(runArena(challenge, seed));
+  const parts = challenge.kit.parts;
+  const camera = !parts || parts.includes("camera") ? await challengeCamera() : undefined;
   // The simulator's own runner: the same seeding of the sandbox as in the app.
   const result = await runSimulation({
     program: compiledProgram.program,
@@ -85,7 +88,8 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     locale,
     record: options.record === true,
     ...(options.print ? { print: options.print } : {}),
-    ...(challenge.kit.parts ? { parts: challenge.kit.parts } : {}),
+    ...(parts ? { parts } : {}),
+    ...(camera ?? {}),
   });
   const facts = runFacts(result.outcome, result.simTime, result.events, result.final);
   const scored = score(

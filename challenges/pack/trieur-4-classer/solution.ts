@@ -19,6 +19,21 @@ const BIN_X: Record<string, number> = {
 
 let x = 18;
 
+/**
+ * Asks the camera what the held item is. A photo can be unclear: when the answer is "none" or
+ * not sure enough, take another photo (up to 3) and keep the surest answer.
+ */
+async function whatIsIt(): Promise<string> {
+  let best = await robot.classify();
+  for (let i = 0; i < 2 && (best.kind === "none" || best.confidence < 0.75); i++) {
+    const again = await robot.classify();
+    if (again.kind !== "none" && (best.kind === "none" || again.confidence > best.confidence)) {
+      best = again;
+    }
+  }
+  return best.kind;
+}
+
 /** Turns to a compass heading (0 = east at start, clockwise), checked with the gyroscope. */
 async function face(compass: number) {
   for (let i = 0; i < 3; i++) {
@@ -64,7 +79,7 @@ for (const itemX of [45, 65, 85, 105, 125, 145]) {
   await robot.forward(14);
   x = itemX - HOLD;
   await robot.grab();
-  const kind = (await robot.classify()).kind;
+  const kind = await whatIsIt();
   // Up to the lane, along it to the bin's guide line, into the bin.
   await face(270);
   await robot.forward(LANE - 30);
