@@ -2,10 +2,12 @@
  * `npm run bench`: runs every bench/*.bench.ts (each default-exports an async function returning
  * rows), prints one table and writes the same figures to bench/results.json.
  * `npm run bench -- runtime` runs only the files whose name contains "runtime".
+ * Each file runs in a process of its own, so memory figures belong to one suite alone.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import os from "node:os";
 import type { BenchRow } from "./harness.ts";
 
@@ -19,10 +21,13 @@ const files = readdirSync(here)
 const rows: BenchRow[] = [];
 for (const file of files) {
   process.stderr.write(`bench: ${file}\n`);
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as {
-    default: () => Promise<BenchRow[]>;
-  };
-  rows.push(...(await mod.default()));
+  const stdout = execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(here, "run-one.ts"), join(here, file)],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+  );
+  const last = stdout.trimEnd().split("\n").pop() ?? "[]";
+  rows.push(...(JSON.parse(last) as BenchRow[]));
 }
 
 function fmt(n: number | undefined): string {
@@ -48,13 +53,21 @@ console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of table) console.log(line(row));
 
+const resultsPath = join(here, "results.json");
+const ranSuites = new Set(rows.map((r) => r.suite));
+const kept: BenchRow[] =
+  filter.length > 0 && existsSync(resultsPath)
+    ? (JSON.parse(readFileSync(resultsPath, "utf8")) as { rows: BenchRow[] }).rows.filter(
+        (r) => !ranSuites.has(r.suite),
+      )
+    : [];
 writeFileSync(
-  join(here, "results.json"),
+  resultsPath,
   JSON.stringify(
     {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
-      rows,
+      rows: [...kept, ...rows].sort((a, b) => a.suite.localeCompare(b.suite)),
     },
     null,
     2,
