@@ -1,5 +1,6 @@
 export * from "./i18n.ts";
 export * from "./api/types.ts";
+export * from "./api/parts.ts";
 export {
   PUPIL_API_DTS,
   PUPIL_GLOBALS,

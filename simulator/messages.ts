@@ -76,14 +76,3 @@ export const MSG = {
     en: "The playback speed must be between 0.25x and 8x, not {value}",
   },
 } satisfies Record<string, Localized>;
-
-/** Names of robot parts, as a pupil reads them. */
-export const PART_NAMES = {
-  motors: { fr: "moteurs", en: "motors" },
-  ultrasonic: { fr: "capteur à ultrasons", en: "ultrasonic sensor" },
-  lineSensors: { fr: "capteurs de ligne", en: "line sensors" },
-  colorSensor: { fr: "capteur de couleur", en: "colour sensor" },
-  gyro: { fr: "gyroscope", en: "gyroscope" },
-  gripper: { fr: "pince", en: "gripper" },
-  camera: { fr: "caméra", en: "camera" },
-} satisfies Record<string, Localized>;

@@ -3,7 +3,7 @@
  * runs while the world stands still; timed calls start an operation settled in world time; the host
  * calls `advance()` to step the world until one settles; sensor reads cost SENSOR_READ_COST.
  */
-import { LocalizedError, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/index.ts";
+import { LocalizedError, PART_NAMES, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/index.ts";
 import type {
   ClassifyResult,
   ColorReading,
@@ -14,7 +14,7 @@ import type {
 } from "../runtime/index.ts";
 import { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 import type { CameraSource, ClassifyItem } from "./camera.ts";
-import { MSG, PART_NAMES } from "./messages.ts";
+import { MSG } from "./messages.ts";
 import { Sensors } from "./sensors.ts";
 import { DT } from "./world/world.ts";
 import type { World } from "./world/world.ts";

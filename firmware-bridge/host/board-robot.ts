@@ -10,6 +10,7 @@
 import type { KitProfile } from "../../boards/index.ts";
 import {
   LocalizedError,
+  PART_NAMES,
   type ClassifyResult,
   type ColorReading,
   type LineReading,
@@ -21,7 +22,7 @@ import { ratesAt, type Calibration } from "./calibration.ts";
 import { colorReading } from "./color.ts";
 import type { BoardConnection } from "./connection.ts";
 import { localizeWith } from "./localize.ts";
-import { HOST_MESSAGES, PART_LABELS } from "./messages.ts";
+import { HOST_MESSAGES } from "./messages.ts";
 
 /**
  * The parts a kit profile gives a robot. No kit has a camera. No kit has a gyroscope either, but
@@ -46,7 +47,7 @@ export function missingPartError(
   kitName: Localized,
 ): LocalizedError {
   const message = localizeWith(HOST_MESSAGES.missingPart, {
-    part: PART_LABELS[part],
+    part: PART_NAMES[part],
     kit: kitName,
   });
   return new LocalizedError(message, { call });

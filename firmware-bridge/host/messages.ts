@@ -71,13 +71,3 @@ export const HOST_MESSAGES = {
     en: "This program has ended: the robot takes no more orders from it.",
   },
 } satisfies Record<string, Localized>;
-
-export const PART_LABELS = {
-  motors: { fr: "moteurs", en: "motors" },
-  ultrasonic: { fr: "capteur à ultrasons", en: "ultrasonic sensor" },
-  lineSensors: { fr: "capteurs de ligne", en: "line sensors" },
-  colorSensor: { fr: "capteur de couleur", en: "colour sensor" },
-  gyro: { fr: "gyroscope", en: "gyroscope" },
-  gripper: { fr: "pince", en: "gripper" },
-  camera: { fr: "caméra", en: "camera" },
-} satisfies Record<string, Localized>;

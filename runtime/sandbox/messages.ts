@@ -1,5 +1,4 @@
 import type { Localized } from "../i18n.ts";
-import type { RobotPart } from "../api/types.ts";
 
 /** What a pupil reads when a program stops or a call is refused. */
 export const sandboxMessages = {
@@ -64,13 +63,3 @@ export const argumentMeanings = {
   percent: { fr: "un pourcentage", en: "a percentage" },
   seconds: { fr: "des secondes", en: "seconds" },
 } satisfies Record<string, Localized>;
-
-export const partNames: Record<RobotPart, Localized> = {
-  motors: { fr: "moteurs", en: "motors" },
-  ultrasonic: { fr: "capteur à ultrasons", en: "ultrasonic sensor" },
-  lineSensors: { fr: "capteurs de ligne", en: "line sensors" },
-  colorSensor: { fr: "capteur de couleur", en: "colour sensor" },
-  gyro: { fr: "boussole (gyroscope)", en: "compass (gyroscope)" },
-  gripper: { fr: "pince", en: "gripper" },
-  camera: { fr: "caméra", en: "camera" },
-};

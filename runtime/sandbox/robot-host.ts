@@ -5,7 +5,8 @@
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { format, type Locale, type Localized } from "../i18n.ts";
 import type { RobotDriver, RobotPart } from "../api/types.ts";
-import { argumentMeanings, partNames, sandboxMessages as m } from "./messages.ts";
+import { PART_NAMES } from "../api/parts.ts";
+import { argumentMeanings, sandboxMessages as m } from "./messages.ts";
 
 /** A refusal of a call, for the pupil: it becomes a guest error carrying their line. */
 export class CallRefused {
@@ -86,7 +87,7 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
   const requirePart = (call: string) => {
     const part = PART_OF[call];
     if (part && !driver.parts.has(part)) {
-      throw new CallRefused(m.missingPart, { call, part: partNames[part][locale] });
+      throw new CallRefused(m.missingPart, { call, part: PART_NAMES[part][locale] });
     }
     deps.counted();
   };
