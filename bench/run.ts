@@ -30,8 +30,9 @@ for (const file of files) {
   rows.push(...(JSON.parse(last) as BenchRow[]));
 }
 
-function fmt(n: number | undefined): string {
-  if (n === undefined || Number.isNaN(n)) return "";
+/** A figure for the table; a missing one (NaN arrives as null through JSON) prints blank. */
+function fmt(n: number | null | undefined): string {
+  if (n === undefined || n === null || Number.isNaN(n)) return "";
   if (Math.abs(n) >= 100) return n.toFixed(0);
   if (Math.abs(n) >= 1) return n.toFixed(2);
   return n.toPrecision(3);
