@@ -2,7 +2,7 @@
  * Classifier benchmarks: top-1 accuracy of the shipped model (run by TF.js, as in the app) on
  * the held-out real photos and on held-out renders of unseen variants, latency per image at
  * batch 1 on wasm, model size, and in-app head training time (6 classes x 20 examples).
- * Needs the photos (/work/shared/datasets/trashnet-128) and the renders in .cache/classifier
+ * Needs the photos (shared/datasets/trashnet-128 beside the repository) and the renders in .cache/classifier
  * (`node --import tsx tools/classifier/render-cli.ts dataset`); rows say when they are missing.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -14,14 +14,12 @@ import {
   WasteClassifier,
   decodeImage,
   type PixelImage,
-  type WasteClass,
 } from "../classifier/index.ts";
+import { PHOTO_DIR, TRASHNET_CLASSES } from "../tools/classifier/prepare-real.ts";
 import { median, timeRuns, type BenchRow } from "./harness.ts";
 
 const SUITE = "classifier";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-/** Where the training pipeline reads the photos and writes the renders (tools/classifier). */
-const PHOTO_DIR = "/work/shared/datasets/trashnet-128";
 const CACHE = join(ROOT, ".cache/classifier");
 
 function top1(classifier: WasteClassifier, images: PixelImage[], labels: number[]): number {
@@ -70,19 +68,11 @@ export default async function (): Promise<BenchRow[]> {
     readFileSync(join(ROOT, "tools/classifier/real-test-split.json"), "utf8"),
   ) as { test: string[] };
   if (existsSync(PHOTO_DIR)) {
-    const map: Record<string, WasteClass> = {
-      cardboard: "paper",
-      paper: "paper",
-      glass: "glass",
-      metal: "metal",
-      plastic: "plastic",
-      trash: "residual",
-    };
     const images: PixelImage[] = [];
     const labels: number[] = [];
     for (const file of split.test) {
       images.push(await decodeImage(new Uint8Array(readFileSync(join(PHOTO_DIR, file))), file));
-      labels.push(CLASSES.indexOf(map[file.split("/")[0]!]!));
+      labels.push(CLASSES.indexOf(TRASHNET_CLASSES[file.split("/")[0]!]!));
     }
     const accuracy = top1(classifier, images, labels);
     rows.push({

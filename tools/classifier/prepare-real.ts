@@ -18,10 +18,13 @@ import {
 } from "../../classifier/index.ts";
 import { formattedJson, ROOT, writeDataset, type DatasetEntry, type Split } from "./dataset.ts";
 
-export const PHOTO_DIR = "/work/shared/datasets/trashnet-128";
+/** The TrashNet photos: beside the repository in `shared/datasets/`, or ROBOTYC_TRASHNET. */
+export const PHOTO_DIR =
+  process.env.ROBOTYC_TRASHNET ?? join(ROOT, "..", "shared", "datasets", "trashnet-128");
 export const SPLIT_SEED = 2026;
 
-const MAPPING: Record<string, WasteClass> = {
+/** TrashNet's folders → our classes (cardboard is paper; "trash" is ordures ménagères). */
+export const TRASHNET_CLASSES: Record<string, WasteClass> = {
   cardboard: "paper",
   paper: "paper",
   glass: "glass",
@@ -50,7 +53,7 @@ export async function prepareReal(
   const entries: DatasetEntry[] = [];
   const pixels: Uint8Array[] = [];
   const testList: string[] = [];
-  for (const folder of Object.keys(MAPPING).sort()) {
+  for (const folder of Object.keys(TRASHNET_CLASSES).sort()) {
     let files: string[];
     try {
       files = readdirSync(join(dir, folder)).filter((f) => /\.(jpe?g|png)$/i.test(f));
@@ -63,7 +66,7 @@ export async function prepareReal(
       const id = `${folder}/${file}`;
       const image = await decodeImage(new Uint8Array(readFileSync(join(dir, id))), id);
       const s = split.get(file)!;
-      entries.push({ id, label: CLASSES.indexOf(MAPPING[folder]!), split: s });
+      entries.push({ id, label: CLASSES.indexOf(TRASHNET_CLASSES[folder]!), split: s });
       pixels.push(toInputBytes(image));
       if (s === "test") testList.push(id);
     }
