@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import {
   CLASSES,
   ClassTrainer,
+  INPUT_SIZE,
   WasteClassifier,
   decodeImage,
   type PixelImage,
@@ -39,17 +40,19 @@ function synthSplit(
 ): { images: PixelImage[]; labels: number[] } | undefined {
   if (!existsSync(join(CACHE, "synth.json"))) return undefined;
   const index = JSON.parse(readFileSync(join(CACHE, "synth.json"), "utf8")) as {
+    size: number;
     entries: { label: number; split: string }[];
   };
   const pixels = new Uint8Array(readFileSync(join(CACHE, "synth.u8")));
   const images: PixelImage[] = [];
   const labels: number[] = [];
-  const stride = 64 * 64 * 3;
+  const size = index.size;
+  const stride = size * size * 3;
   index.entries.forEach((e, i) => {
     if (e.split !== split) return;
     images.push({
-      width: 64,
-      height: 64,
+      width: size,
+      height: size,
       data: pixels.subarray(i * stride, (i + 1) * stride),
       channels: 3,
     });
@@ -120,11 +123,12 @@ export default async function (): Promise<BenchRow[]> {
     });
   }
 
-  // Latency, batch 1 (the same 64x64 input each time; resampling included).
+  // Latency, batch 1 (the same camera-sized input each time, INPUT_SIZE square; resampling
+  // included).
   const probe: PixelImage = {
-    width: 64,
-    height: 64,
-    data: Uint8Array.from({ length: 64 * 64 * 3 }, (_, i) => (i * 7919) % 251),
+    width: INPUT_SIZE,
+    height: INPUT_SIZE,
+    data: Uint8Array.from({ length: INPUT_SIZE * INPUT_SIZE * 3 }, (_, i) => (i * 7919) % 251),
     channels: 3,
   };
   const times = await timeRuns(() => classifier.classify(probe), 300, 20);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { INPUT_SIZE } from "../classifier/index.ts";
 import { challengeCamera } from "./camera.ts";
 
 describe("the camera of a headless challenge", () => {
@@ -7,7 +8,8 @@ describe("the camera of a headless challenge", () => {
     let draws = 0;
     const random = { next: () => (draws++ * 0.37) % 1 };
     const picture = camera.imageOf({ id: "plastic-bottle" }, random);
-    expect(picture.width).toBe(64);
+    // The bank's renders are stored at the model's input size (96x96 since the second model).
+    expect(picture.width).toBe(INPUT_SIZE);
     expect(classifyItem(picture).kind).toBe("plastic");
     const nothing = classifyItem(camera.imageOf(null, random));
     expect(nothing.kind).toBe("none");

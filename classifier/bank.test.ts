@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ClassifierError,
+  INPUT_SIZE,
   bankCamera,
   WasteClassifier,
   createImageBank,
@@ -18,17 +19,17 @@ beforeAll(async () => {
 afterAll(() => classifier?.dispose());
 
 describe("image bank", () => {
-  it("holds several 64x64 RGB renders per catalogue item", () => {
+  it("holds several RGB renders of the model's input size per catalogue item", () => {
     expect(bank.ids().length).toBeGreaterThanOrEqual(12);
     for (const id of bank.ids()) {
       const images = bank.imagesOf(id);
       expect(images.length).toBeGreaterThanOrEqual(3);
       for (const image of images) {
         expect([image.width, image.height, image.channels, image.data.length]).toEqual([
-          64,
-          64,
+          INPUT_SIZE,
+          INPUT_SIZE,
           3,
-          64 * 64 * 3,
+          INPUT_SIZE * INPUT_SIZE * 3,
         ]);
       }
     }
@@ -46,7 +47,11 @@ describe("image bank", () => {
   });
 
   it("refuses an index from another version or an atlas too small", () => {
-    const atlas = { width: 64, height: 64, data: new Uint8Array(64 * 64 * 4) };
+    const atlas = {
+      width: INPUT_SIZE,
+      height: INPUT_SIZE,
+      data: new Uint8Array(INPUT_SIZE * INPUT_SIZE * 4),
+    };
     const index = { ...bank.index };
     expect(() => createImageBank(atlas, { ...index, formatVersion: 9 })).toThrow(ClassifierError);
     expect(() => createImageBank(atlas, index)).toThrow(ClassifierError);

@@ -1,6 +1,6 @@
 /**
  * The image bank: a few held-out renders of every catalogue item, so the headless simulator's
- * camera hands the real model a real render. One PNG atlas of 64x64 tiles plus an index
+ * camera hands the real model a real render. One PNG atlas of INPUT_SIZE square tiles plus an index
  * (written by tools/classifier/render.ts bank). The pick is deterministic: same item and seed,
  * same image.
  */

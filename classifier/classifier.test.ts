@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CLASSES,
   ClassifierError,
+  INPUT_SIZE,
   WasteClassifier,
   readModelFiles,
   type PixelImage,
@@ -12,9 +13,10 @@ const parity = JSON.parse(
   readFileSync(new URL("./model/parity.json", import.meta.url), "utf8"),
 ) as { images: string[]; probabilities: number[][]; features: number[][] };
 
+const S = INPUT_SIZE;
 const parityImage = (i: number): PixelImage => ({
-  width: 64,
-  height: 64,
+  width: S,
+  height: S,
   data: new Uint8Array(Buffer.from(parity.images[i]!, "base64")),
   channels: 3,
 });
@@ -51,22 +53,23 @@ describe("WasteClassifier (shipped model)", () => {
 
   it("resizes any image size and accepts RGB or RGBA identically", () => {
     const rgb = parityImage(0);
-    const rgba = new Uint8Array(64 * 64 * 4);
-    for (let p = 0; p < 64 * 64; p++) {
+    const rgba = new Uint8Array(S * S * 4);
+    for (let p = 0; p < S * S; p++) {
       rgba.set(rgb.data.subarray(p * 3, p * 3 + 3), p * 4);
       rgba[p * 4 + 3] = 255;
     }
     const a = classifier.classify(rgb);
-    const b = classifier.classify({ width: 64, height: 64, data: rgba });
+    const b = classifier.classify({ width: S, height: S, data: rgba });
     expect(b.scores).toEqual(a.scores);
-    const big = new Uint8Array(128 * 128 * 3);
-    for (let y = 0; y < 128; y++)
-      for (let x = 0; x < 128; x++)
+    // Twice the size, each pixel doubled: area averaging gives back exactly the input.
+    const big = new Uint8Array(4 * S * S * 3);
+    for (let y = 0; y < 2 * S; y++)
+      for (let x = 0; x < 2 * S; x++)
         big.set(
-          rgb.data.subarray(((y >> 1) * 64 + (x >> 1)) * 3, ((y >> 1) * 64 + (x >> 1)) * 3 + 3),
-          (y * 128 + x) * 3,
+          rgb.data.subarray(((y >> 1) * S + (x >> 1)) * 3, ((y >> 1) * S + (x >> 1)) * 3 + 3),
+          (y * 2 * S + x) * 3,
         );
-    const c = classifier.classify({ width: 128, height: 128, data: big, channels: 3 });
+    const c = classifier.classify({ width: 2 * S, height: 2 * S, data: big, channels: 3 });
     CLASSES.forEach((k) => expect(c.scores[k]).toBeCloseTo(a.scores[k], 4));
     const tiny = classifier.classify({
       width: 3,

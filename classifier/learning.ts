@@ -112,7 +112,7 @@ export function useClassModel(classifier: WasteClassifier, data: unknown): void 
   classifier.setHead(headOf(checkClassModel(data, classifier.featureSize)));
 }
 
-/** Collects examples and trains a head; keeps only features (128 floats), not images. */
+/** Collects examples and trains a head; keeps only features (`featureSize` floats), not images. */
 export class ClassTrainer {
   private readonly examples: { label: WasteClass; features: Float32Array }[] = [];
 

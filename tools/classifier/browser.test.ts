@@ -10,7 +10,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLASSES, loadImageBank } from "../../classifier/index.ts";
+import { CLASSES, INPUT_SIZE, loadImageBank } from "../../classifier/index.ts";
 import type * as Lib from "../../classifier/index.ts";
 import { ROOT } from "./dataset.ts";
 import { CHROMIUM_ARGS } from "./render.ts";
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)("classifier in headless Chromium (Vite bundle, was
     await page.goto(base + "app/index.html");
     await page.waitForFunction(() => "classifierLib" in globalThis);
     const answer = await page.evaluate(
-      async ({ base, images }) => {
+      async ({ base, images, size }) => {
         const lib = (globalThis as unknown as { classifierLib: typeof Lib }).classifierLib;
         const classifier = await lib.WasteClassifier.load(base + "model/", {
           wasmPaths: base + "wasm/",
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)("classifier in headless Chromium (Vite bundle, was
         const results = images.map((b64) => {
           const bin = atob(b64);
           const data = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-          return classifier.classify({ width: 64, height: 64, data, channels: 3 });
+          return classifier.classify({ width: size, height: size, data, channels: 3 });
         });
         const bank = await lib.loadImageBank(base + "bank/");
         const picked = bank
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)("classifier in headless Chromium (Vite bundle, was
           .map((id) => Array.from(bank.pickImage(id, 5)!.data.slice(0, 600)));
         return { backend: classifier.backend, results, picked };
       },
-      { base, images: parity.images },
+      { base, images: parity.images, size: INPUT_SIZE },
     );
     expect(answer.backend).toBe("wasm");
     answer.results.forEach((result, i) => {

@@ -1,5 +1,5 @@
 /**
- * Datasets for training, as one flat file of 64x64 RGB bytes plus a JSON index, under
+ * Datasets for training, as one flat file of RGB bytes (INPUT_SIZE square images) plus a JSON index, under
  * `.cache/classifier/` (ignored by git). The Python trainer reads exactly these files, so the
  * resampling is the classifier's own (`classifier/image.ts`).
  */

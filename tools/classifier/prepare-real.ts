@@ -1,5 +1,5 @@
 /**
- * Reads the TrashNet photos, maps their classes to ours, resamples them to 64x64 and writes
+ * Reads the TrashNet photos, maps their classes to ours, resamples them to the model's input size (96x96) and writes
  * `.cache/classifier/real.{u8,json}` with a fixed, seeded split:
  * per TrashNet class, file names sorted, shuffled with seed 2026, first 20% test, next 10% val,
  * the rest train. The test list is also written to `tools/classifier/real-test-split.json`.
@@ -11,6 +11,7 @@ import { join } from "node:path";
 import {
   CLASSES,
   decodeImage,
+  INPUT_SIZE,
   seededRandom,
   shuffled,
   toInputBytes,
@@ -71,7 +72,15 @@ export async function prepareReal(
       if (s === "test") testList.push(id);
     }
   }
-  writeDataset(name, { size: 64, count: entries.length, entries, splitRule: SPLIT_RULE }, pixels);
+  if (entries.length === 0) {
+    // Writing an empty dataset (and an empty test list over the committed one) helps nobody.
+    throw new Error(`no TrashNet photos found in ${dir} (set ROBOTYC_TRASHNET to their folder)`);
+  }
+  writeDataset(
+    name,
+    { size: INPUT_SIZE, count: entries.length, entries, splitRule: SPLIT_RULE },
+    pixels,
+  );
   if (limit === Infinity) {
     writeFileSync(
       join(ROOT, "tools/classifier/real-test-split.json"),

@@ -1,20 +1,23 @@
 /**
  * Renders on demand:
- *   node --import tsx tools/classifier/render-cli.ts dataset [--per-item N]   → .cache/classifier/synth.*
+ *   node --import tsx tools/classifier/render-cli.ts dataset [--per-item N] [--val N] [--test N]
+ *     → .cache/classifier/synth.* (defaults: RENDER_COUNTS, 240 / 40 / 24 renders per item)
  *   node --import tsx tools/classifier/render-cli.ts bank                     → classifier/bank/
  */
 import { writeBank } from "./bank.ts";
-import { renderDataset } from "./render.ts";
+import { RENDER_COUNTS, renderDataset } from "./render.ts";
 
 const [mode = "dataset", ...args] = process.argv.slice(2);
-const perAt = args.indexOf("--per-item");
-const perItem = perAt >= 0 ? Number(args[perAt + 1]) : 120;
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
 const start = performance.now();
 if (mode === "dataset") {
   const n = await renderDataset({
-    train: perItem,
-    val: Math.round(perItem / 10),
-    test: Math.round(perItem / 5),
+    train: option("--per-item", RENDER_COUNTS.train),
+    val: option("--val", RENDER_COUNTS.val),
+    test: option("--test", RENDER_COUNTS.test),
   });
   console.log(
     `synthetic renders: ${n} images in ${((performance.now() - start) / 1000).toFixed(1)} s`,
@@ -23,6 +26,6 @@ if (mode === "dataset") {
   const n = await writeBank();
   console.log(`image bank: ${n} images in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 } else {
-  console.error("usage: render-cli.ts dataset [--per-item N] | bank");
+  console.error("usage: render-cli.ts dataset [--per-item N] [--val N] [--test N] | bank");
   process.exit(2);
 }

@@ -15,7 +15,13 @@ import { join } from "node:path";
 import ts from "typescript";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { CATALOGUE, isWasteKind, type CatalogueItem } from "../../simulator/index.ts";
-import { CLASSES, hashString, toInputBytes, type PixelImage } from "../../classifier/index.ts";
+import {
+  CLASSES,
+  hashString,
+  INPUT_SIZE,
+  toInputBytes,
+  type PixelImage,
+} from "../../classifier/index.ts";
 import { ROOT, writeDataset, type DatasetEntry, type Split } from "./dataset.ts";
 
 export const VARIANT_BASE: Record<Split | "bank", number> = {
@@ -139,6 +145,13 @@ export async function openRenderer(): Promise<{
 
 export const WASTE_ITEMS = CATALOGUE.filter((item) => isWasteKind(item.kind));
 
+/**
+ * Renders per item and split for the shipped model's dataset. The test variants (20000..20023)
+ * are those the first model was tested on; val has more variants than before so choices
+ * between candidates rest on more than a dozen renders per item.
+ */
+export const RENDER_COUNTS: Record<Split, number> = { train: 240, val: 40, test: 24 };
+
 export async function renderDataset(
   counts: Record<Split, number>,
   name = "synth",
@@ -175,7 +188,7 @@ export async function renderDataset(
   writeDataset(
     name,
     {
-      size: 64,
+      size: INPUT_SIZE,
       count: entries.length,
       entries,
       splitRule: `renders of ${items.length} catalogue items; variants 0..${counts.train - 1} train, 10000.. val, 20000.. test (unseen variants)`,

@@ -16,7 +16,14 @@ interface PartResult {
 export interface TrainReport {
   seed: number;
   epochs: number;
-  channels: number[];
+  /** The network's blocks (train.py's `--arch`). */
+  arch: string;
+  inputSize: number;
+  /** Weight-averaging decay (0: none) and label smoothing. */
+  ema: number;
+  smoothing: number;
+  /** Datasets seen several times per epoch (train.py's `--repeat`), e.g. { real: 2 }. */
+  repeat?: Record<string, number>;
   trainImages: number;
   trainSplits: string[];
   trainSeconds: number;
@@ -79,9 +86,13 @@ export function writeReport(
   const lines = [
     "# Classifier training report",
     "",
-    `Seed ${report.seed}, ${report.epochs} epochs, conv channels ${report.channels.join("-")}, ` +
-      `${report.parameters} parameters, ${report.trainImages} training images (${report.trainSplits.join("+")}), ` +
-      `${report.trainSeconds} s of training.`,
+    `Seed ${report.seed}, ${report.epochs} epochs, ${report.inputSize}x${report.inputSize} input, ` +
+      `blocks \`${report.arch}\`, weight averaging ${report.ema || "off"}, label smoothing ${report.smoothing}, ` +
+      `${report.parameters} parameters, ${report.trainImages} training images per epoch (${report.trainSplits.join("+")} splits` +
+      Object.entries(report.repeat ?? {})
+        .map(([name, times]) => `; ${name} ${times} times`)
+        .join("") +
+      `), ${report.trainSeconds} s of training (one thread).`,
     "",
     "| dataset | split | images | top-1 accuracy |",
     "| --- | --- | --- | --- |",
@@ -91,13 +102,17 @@ export function writeReport(
       const r = result[part];
       if (!r) continue;
       lines.push(`| ${name} | ${part} | ${r.count} | ${(r.accuracy * 100).toFixed(1)} % |`);
-      if (part === "test") {
+      // The matrix of the test split; of the val split while the test split is not evaluated.
+      if (part === "test" || !result.test) {
         const file = join(outDir, `confusion-${name}.svg`);
-        const title = `${name} photos/renders, test split: ${(r.accuracy * 100).toFixed(1)} % (${r.count} images)`;
+        const title = `${name} photos/renders, ${part} split: ${(r.accuracy * 100).toFixed(1)} % (${r.count} images)`;
         writeFileSync(file, confusionSvg(title, CLASSES, r.confusion));
         written.push(file);
       }
     }
+  }
+  if (Object.values(report.results).every((r) => !r.test)) {
+    lines.push("", "Test splits: not evaluated for this model (only for the final one).");
   }
   lines.push("", "Splits:", "");
   for (const [name, result] of Object.entries(report.results))
@@ -106,6 +121,8 @@ export function writeReport(
     "",
     "Confusion matrices (rows: true class, columns: predicted): " +
       written.map((f) => `\`${f.slice(outDir.length + 1)}\``).join(", "),
+    "",
+    "Every candidate tried, with its validation figures: `CANDIDATES.md`.",
     "",
   );
   writeFileSync(join(outDir, "REPORT.md"), lines.join("\n"));

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLASSES, WasteClassifier, seededRandom } from "../../classifier/index.ts";
+import { CLASSES, INPUT_SIZE, WasteClassifier, seededRandom } from "../../classifier/index.ts";
 import { ROOT, writeDataset, type DatasetEntry } from "./dataset.ts";
 import { writeReport } from "./report.ts";
 
@@ -24,8 +24,8 @@ function tinyDataset(): void {
   const pixels: Uint8Array[] = [];
   for (let n = 0; n < 48; n++) {
     const label = n % CLASSES.length;
-    const image = new Uint8Array(64 * 64 * 3);
-    for (let p = 0; p < 64 * 64; p++) {
+    const image = new Uint8Array(INPUT_SIZE * INPUT_SIZE * 3);
+    for (let p = 0; p < INPUT_SIZE * INPUT_SIZE; p++) {
       image[p * 3] = (label * 40 + random() * 60) | 0;
       image[p * 3 + 1] = (255 - label * 40 - random() * 60) | 0;
       image[p * 3 + 2] = (random() * 255) | 0;
@@ -35,7 +35,12 @@ function tinyDataset(): void {
   }
   writeDataset(
     "tiny",
-    { size: 64, count: entries.length, entries, splitRule: "n < 36 train, < 42 val, rest test" },
+    {
+      size: INPUT_SIZE,
+      count: entries.length,
+      entries,
+      splitRule: "n < 36 train, < 42 val, rest test",
+    },
     pixels,
     dir,
   );
@@ -59,8 +64,10 @@ describe.skipIf(!hasTorch)("training pipeline (smoke)", () => {
         out,
         "--epochs",
         "1",
-        "--channels",
-        "4,8",
+        // Every kind of block the exporter knows: stride-2 and plain convolutions, pooling,
+        // depthwise-separable blocks with and without stride.
+        "--arch",
+        "c4s2,p,c6,d8s2,d8",
         "--batch",
         "16",
         "--threads",
@@ -82,8 +89,8 @@ describe.skipIf(!hasTorch)("training pipeline (smoke)", () => {
     };
     parity.images.forEach((b64, i) => {
       const result = classifier.classify({
-        width: 64,
-        height: 64,
+        width: INPUT_SIZE,
+        height: INPUT_SIZE,
         data: new Uint8Array(Buffer.from(b64, "base64")),
         channels: 3,
       });
