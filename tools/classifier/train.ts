@@ -4,7 +4,9 @@
  *   2. catalogue renders → .cache/classifier/synth.*   (render.ts; seeds from item id + variant)
  *   3. PyTorch training + TF.js export → classifier/model/   (train.py; seed 2026)
  *   4. image bank → classifier/bank/, report → tools/classifier/report/
- * Options: --epochs N, --per-item N (renders per item for training), --skip-render, --skip-bank.
+ * Options: --epochs N, --repeat real=N (times the real photos are seen per epoch), --per-item N
+ * (renders per item for training), --skip-render, --skip-bank. The best candidate on val that is
+ * not shipped (see tools/classifier/report/CANDIDATES.md): --epochs 80 --repeat real=3.
  * Defaults (those of the shipped model): EPOCHS epochs, the real photos REPEAT, RENDER_COUNTS
  * renders per item, one PyTorch thread (OMP_NUM_THREADS=1). Here, on 2 shared cores: ~8 min of
  * rendering and ~13 min of training. Renders repeat within 1/255 per channel between runs.
@@ -33,6 +35,8 @@ const option = (name: string, fallback: number) => {
 };
 const epochs = option("--epochs", EPOCHS);
 const perItem = option("--per-item", RENDER_COUNTS.train);
+const repeatAt = args.indexOf("--repeat");
+const repeat = repeatAt >= 0 ? args[repeatAt + 1]! : REPEAT;
 
 console.log(`real photos: ${await prepareReal()} images`);
 if (!args.includes("--skip-render") || !existsSync(join(CACHE, "synth.json"))) {
@@ -52,7 +56,7 @@ const result = spawnSync(
     "--epochs",
     String(epochs),
     "--repeat",
-    REPEAT,
+    repeat,
     "--threads",
     "1",
   ],
