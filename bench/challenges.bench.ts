@@ -14,7 +14,7 @@ import { median, type BenchRow } from "./harness.ts";
 const SEEDS = [1, 2, 3];
 const JOBS = 2;
 
-function writeClass(dir: string): number {
+export function writeClass(dir: string): number {
   const reference = readFileSync(solutionFile(FLAGSHIP_ID), "utf8");
   const programs: Record<string, string> = {};
   // 6 full solutions, at different speeds.

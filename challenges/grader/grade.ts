@@ -4,8 +4,8 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Locale } from "../../runtime/index.ts";
-import { failed, type GradeJob, type GradeJobResult } from "./job.ts";
+import type { Locale } from "../../runtime/engine.ts";
+import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
 import { mean, type GradeRow } from "./output.ts";
 import { runPool } from "./pool.ts";
 
@@ -35,13 +35,12 @@ const WORKER = new URL("./worker.ts", import.meta.url);
 
 export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   const programs = programsIn(options.folder);
-  const jobs: GradeJob[] = programs.flatMap((name) =>
-    options.seeds.map((seed) => ({
-      programPath: join(options.folder, name),
-      challenge: options.challenge,
-      seed,
-      locale: options.locale,
-    })),
+  // Compiled here, once a program, while the workers boot.
+  const jobs = gradeJobs(
+    programs.map((name) => join(options.folder, name)),
+    options.challenge,
+    options.seeds,
+    options.locale,
   );
   const results = await runPool<GradeJob, GradeJobResult>(
     WORKER,

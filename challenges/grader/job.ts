@@ -1,13 +1,15 @@
 /** One grading job (a program on a seed) and its result: plain data, posted to and from workers. */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { Locale } from "../../runtime/index.ts";
+import type { CompileResult, Locale } from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/index.ts";
-import { runChallenge } from "../runner.ts";
+import { compileProgram, runChallenge } from "../runner.ts";
 
 export interface GradeJob {
   programPath: string;
+  /** The program compiled by the pool's owner (once for all its seeds): workers never compile. */
+  compiled: CompileResult;
   /** A pack id or a challenge file path. */
   challenge: string;
   seed: number;
@@ -38,7 +40,7 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
       challenges.set(job.challenge, challenge);
     }
     const result = await runChallenge({
-      source: readFileSync(job.programPath),
+      source: job.compiled,
       fileName: basename(job.programPath),
       challenge,
       seed: job.seed,
@@ -58,6 +60,33 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
   } catch (error) {
     return failed(error, job.locale, performance.now() - start);
   }
+}
+
+/**
+ * The jobs of some programs on some seeds: each program read and compiled once, here, so the
+ * workers that run them never load the compiler. An unreadable file fails its own jobs only.
+ */
+export async function gradeJobs(
+  programPaths: readonly string[],
+  challenge: string,
+  seeds: readonly number[],
+  locale: Locale,
+): Promise<GradeJob[]> {
+  const jobs: GradeJob[] = [];
+  for (const programPath of programPaths) {
+    let compiled: CompileResult;
+    try {
+      compiled = await compileProgram(readFileSync(programPath), locale, basename(programPath));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      compiled = {
+        ok: false,
+        diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_READ", severity: "error" }],
+      };
+    }
+    for (const seed of seeds) jobs.push({ programPath, compiled, challenge, seed, locale });
+  }
+  return jobs;
 }
 
 export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {

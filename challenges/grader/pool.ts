@@ -21,19 +21,29 @@ export function tsWorker(moduleUrl: URL): Worker {
 /**
  * Runs every job on at most `size` workers and returns the results in job order. `onCrash` turns
  * a worker's death (uncaught error, out of memory, exit) into the result of the job it held.
+ * When the jobs are still being prepared (a promise), the workers boot meanwhile.
  */
 export async function runPool<J, R>(
   moduleUrl: URL,
-  jobs: readonly J[],
+  pendingJobs: readonly J[] | Promise<readonly J[]>,
   size: number,
   onCrash: (job: J, error: Error) => R,
 ): Promise<R[]> {
+  const booted = Array.from({ length: Math.max(1, size) }, () => tsWorker(moduleUrl));
+  let jobs: readonly J[];
+  try {
+    jobs = await pendingJobs;
+  } catch (error) {
+    await Promise.all(booted.map((w) => w.terminate()));
+    throw error;
+  }
   const results = new Array<R>(jobs.length);
   let next = 0;
   const lanes = Math.max(1, Math.min(size, jobs.length));
+  await Promise.all(booted.splice(lanes).map((w) => w.terminate()));
 
-  const lane = async (): Promise<void> => {
-    let worker: Worker | undefined;
+  const lane = async (n: number): Promise<void> => {
+    let worker: Worker | undefined = booted[n];
     try {
       while (next < jobs.length) {
         const id = next++;
@@ -71,6 +81,6 @@ export async function runPool<J, R>(
     }
   };
 
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
   return results;
 }
