@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Locale } from "../../runtime/engine.ts";
 import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
 import { mean, type GradeRow } from "./output.ts";
+import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { runPool } from "./pool.ts";
 
 export interface GradeOptions {
@@ -34,6 +35,7 @@ export function programsIn(folder: string): string[] {
 const WORKER = new URL("./worker.ts", import.meta.url);
 
 export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
+  tuneSimulationHost();
   const programs = programsIn(options.folder);
   // Compiled here, once a program, while the workers boot.
   const jobs = gradeJobs(
@@ -47,6 +49,7 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
     jobs,
     options.jobs,
     (_job, error) => failed(error, options.locale),
+    { heapMb: SIMULATION_HEAP_MB },
   );
   const runs = results.map((r, n) => ({
     ...r,

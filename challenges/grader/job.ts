@@ -1,10 +1,11 @@
 /** One grading job (a program on a seed) and its result: plain data, posted to and from workers. */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { CompileResult, Locale } from "../../runtime/engine.ts";
+import { format, type CompileResult, type Locale, type Localized } from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/index.ts";
 import { compileProgram, runChallenge } from "../runner.ts";
+import { SIMULATION_HEAP_MB } from "./host.ts";
 
 export interface GradeJob {
   programPath: string;
@@ -89,15 +90,25 @@ export async function gradeJobs(
   return jobs;
 }
 
+const CRASHES = {
+  memory: {
+    fr: "La simulation de ce programme a manqué de mémoire et a été arrêtée (limite : {mb} Mo). Les autres programmes sont notés normalement.",
+    en: "The simulation of this program ran out of memory and was stopped (limit: {mb} MB). The other programs are graded as usual.",
+  },
+} satisfies Record<string, Localized>;
+
 export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {
+  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
   const message =
-    error &&
-    typeof error === "object" &&
-    "localized" in error &&
-    typeof error.localized === "function"
-      ? String(error.localized(locale))
-      : error instanceof Error
-        ? error.message
-        : String(error);
+    code === "ERR_WORKER_OUT_OF_MEMORY"
+      ? format(CRASHES.memory, locale, { mb: String(SIMULATION_HEAP_MB) })
+      : error &&
+          typeof error === "object" &&
+          "localized" in error &&
+          typeof error.localized === "function"
+        ? String(error.localized(locale))
+        : error instanceof Error
+          ? error.message
+          : String(error);
   return { score: 0, outcome: "error", simTime: 0, wallMs, error: { message } };
 }

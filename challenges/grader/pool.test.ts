@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { failed } from "./job.ts";
 import { runPool } from "./pool.ts";
 
 const worker = new URL("./fixtures/test-worker.ts", import.meta.url);
@@ -25,5 +26,18 @@ describe("worker pool", () => {
     });
     expect(results.map((r) => r.doubled)).toEqual([2, -1, 6, -1, 10]);
     expect(crashes.sort()).toEqual(["2: worker exited with code 3", "4: worker broke"]);
+  });
+
+  it("a worker past its heap limit fails its job with a clear message, the others run", async () => {
+    const jobs = [{ value: 1 }, { value: 2, die: "memory" as const }, { value: 3 }];
+    const results = await runPool(
+      worker,
+      jobs,
+      1,
+      (_job, error) => ({ doubled: -1, message: failed(error, "fr").error!.message }),
+      { heapMb: 32 },
+    );
+    expect(results.map((r) => r.doubled)).toEqual([2, -1, 6]);
+    expect((results[1] as { message: string }).message).toMatch(/manqué de mémoire.*128 Mo/);
   });
 });

@@ -9,13 +9,21 @@ import { Worker } from "node:worker_threads";
 export type ToWorker<J> = { id: number; job: J };
 export type FromWorker<R> = { id: number; result: R };
 
+export interface PoolOptions {
+  /** The JavaScript heap each worker may grow to (MB); past it the worker dies, its job fails. */
+  heapMb?: number;
+}
+
 /** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
-export function tsWorker(moduleUrl: URL): Worker {
+export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
   const loader = import.meta.resolve("tsx/esm/api");
   const boot =
     `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); ` +
     `return import(${JSON.stringify(moduleUrl.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, {
+    eval: true,
+    ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
+  });
 }
 
 /**
@@ -28,8 +36,9 @@ export async function runPool<J, R>(
   pendingJobs: readonly J[] | Promise<readonly J[]>,
   size: number,
   onCrash: (job: J, error: Error) => R,
+  options: PoolOptions = {},
 ): Promise<R[]> {
-  const booted = Array.from({ length: Math.max(1, size) }, () => tsWorker(moduleUrl));
+  const booted = Array.from({ length: Math.max(1, size) }, () => tsWorker(moduleUrl, options));
   let jobs: readonly J[];
   try {
     jobs = await pendingJobs;
@@ -47,7 +56,7 @@ export async function runPool<J, R>(
     try {
       while (next < jobs.length) {
         const id = next++;
-        worker ??= tsWorker(moduleUrl);
+        worker ??= tsWorker(moduleUrl, options);
         const w = worker;
         const outcome = await new Promise<{ ok: true; result: R } | { ok: false; error: Error }>(
           (resolve) => {
