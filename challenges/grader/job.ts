@@ -63,6 +63,39 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
   }
 }
 
+const MESSAGES = {
+  unreadable: {
+    fr: "Impossible de lire le fichier « {file} » : {detail}",
+    en: 'Cannot read the file "{file}": {detail}',
+  },
+  memory: {
+    fr: "La simulation de ce programme a manqué de mémoire et a été arrêtée (limite : {mb} Mo). Les autres programmes sont notés normalement.",
+    en: "The simulation of this program ran out of memory and was stopped (limit: {mb} MB). The other programs are graded as usual.",
+  },
+} satisfies Record<string, Localized>;
+
+/** A program file compiled; a file that cannot be read, or a compiler failure, is a diagnostic. */
+async function compileFile(programPath: string, locale: Locale): Promise<CompileResult> {
+  const file = basename(programPath);
+  const failure = (message: string): CompileResult => ({
+    ok: false,
+    diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_GRADE", severity: "error" }],
+  });
+  let source: Uint8Array;
+  try {
+    source = readFileSync(programPath);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure(format(MESSAGES.unreadable, locale, { file, detail }));
+  }
+  try {
+    return await compileProgram(source, locale, file);
+  } catch (error) {
+    // The compiler reports bad programs as diagnostics; this is for its own failures.
+    return failure(failed(error, locale).error!.message);
+  }
+}
+
 /**
  * The jobs of some programs on some seeds: each program read and compiled once, here, so the
  * workers that run them never load the compiler. An unreadable file fails its own jobs only.
@@ -75,33 +108,17 @@ export async function gradeJobs(
 ): Promise<GradeJob[]> {
   const jobs: GradeJob[] = [];
   for (const programPath of programPaths) {
-    let compiled: CompileResult;
-    try {
-      compiled = await compileProgram(readFileSync(programPath), locale, basename(programPath));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      compiled = {
-        ok: false,
-        diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_READ", severity: "error" }],
-      };
-    }
+    const compiled = await compileFile(programPath, locale);
     for (const seed of seeds) jobs.push({ programPath, compiled, challenge, seed, locale });
   }
   return jobs;
 }
 
-const CRASHES = {
-  memory: {
-    fr: "La simulation de ce programme a manqué de mémoire et a été arrêtée (limite : {mb} Mo). Les autres programmes sont notés normalement.",
-    en: "The simulation of this program ran out of memory and was stopped (limit: {mb} MB). The other programs are graded as usual.",
-  },
-} satisfies Record<string, Localized>;
-
 export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {
   const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
   const message =
     code === "ERR_WORKER_OUT_OF_MEMORY"
-      ? format(CRASHES.memory, locale, { mb: String(SIMULATION_HEAP_MB) })
+      ? format(MESSAGES.memory, locale, { mb: String(SIMULATION_HEAP_MB) })
       : error &&
           typeof error === "object" &&
           "localized" in error &&
