@@ -97,11 +97,11 @@ const command: Command = {
       locale: io.locale,
     });
     if (out === undefined) {
-      io.out(toCsv(report.rows, seeds).trimEnd());
+      io.out(toCsv(report.rows, seeds, io.locale).trimEnd());
       return 0;
     }
     try {
-      writeResults(out, report.rows, seeds);
+      writeResults(out, report.rows, seeds, io.locale);
     } catch (error) {
       return fail(io, text.cannotWrite, { file: out, detail: (error as Error).message });
     }
