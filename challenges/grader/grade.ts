@@ -16,6 +16,8 @@ export interface GradeOptions {
   seeds: number[];
   jobs: number;
   locale: Locale;
+  /** Called each time a run ends (done of total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GradeReport {
@@ -49,7 +51,10 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
     jobs,
     options.jobs,
     (_job, error) => failed(error, options.locale),
-    { heapMb: SIMULATION_HEAP_MB },
+    {
+      heapMb: SIMULATION_HEAP_MB,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
   );
   const runs = results.map((r, n) => ({
     ...r,

@@ -7,8 +7,12 @@ const worker = new URL("./fixtures/test-worker.ts", import.meta.url);
 describe("worker pool", () => {
   it("runs TypeScript workers and keeps the job order", async () => {
     const jobs = [1, 2, 3, 4, 5].map((value) => ({ value }));
-    const results = await runPool(worker, jobs, 2, () => ({ doubled: -1 }));
+    const progress: string[] = [];
+    const results = await runPool(worker, jobs, 2, () => ({ doubled: -1 }), {
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
     expect(results).toEqual([2, 4, 6, 8, 10].map((doubled) => ({ doubled })));
+    expect(progress).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
   });
 
   it("a worker that dies fails only its own job; a fresh worker takes the rest", async () => {

@@ -12,6 +12,8 @@ export type FromWorker<R> = { id: number; result: R };
 export interface PoolOptions {
   /** The JavaScript heap each worker may grow to (MB); past it the worker dies, its job fails. */
   heapMb?: number;
+  /** Called each time a job ends (done of total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
@@ -48,6 +50,7 @@ export async function runPool<J, R>(
   }
   const results = new Array<R>(jobs.length);
   let next = 0;
+  let finished = 0;
   const lanes = Math.max(1, Math.min(size, jobs.length));
   await Promise.all(booted.splice(lanes).map((w) => w.terminate()));
 
@@ -78,6 +81,8 @@ export async function runPool<J, R>(
             w.postMessage({ id, job: jobs[id] } satisfies ToWorker<J>);
           },
         );
+        finished++;
+        options.onProgress?.(finished, jobs.length);
         if (outcome.ok) results[id] = outcome.result;
         else {
           results[id] = onCrash(jobs[id]!, outcome.error);
