@@ -5,7 +5,7 @@
  * process (or worker), on the first challenge whose robot has a camera.
  */
 import { bankCamera, loadImageBank, WasteClassifier } from "../classifier/index.ts";
-import type { ClassifyResult } from "../runtime/index.ts";
+import type { ClassifyResult } from "../runtime/engine.ts";
 
 export interface ChallengeCamera {
   camera: ReturnType<typeof bankCamera>;

@@ -21,3 +21,4 @@ export {
   type ChallengeRunResult,
 } from "./runner.ts";
 export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
+export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";

@@ -2,27 +2,15 @@
  * Seeded placement of a challenge's items: the same challenge and seed always give the same items
  * at the same spots, on every machine (integer-only generator, no Math.random).
  */
+import { seededRandom as mulberry32, shuffled } from "../classifier/index.ts";
 import type { Challenge } from "./format/schema.ts";
 
-/** A small 32-bit generator (mulberry32): fast, and identical on every JavaScript engine. */
+/**
+ * The placement generator of a seed: the classifier's mulberry32 (integer-only, identical on every
+ * JavaScript engine), its seed mixed so that small seeds 1, 2, 3... start far apart.
+ */
 export function seededRandom(seed: number): () => number {
-  let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(list: readonly T[], random: () => number): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return mulberry32((Math.trunc(seed) ^ 0x9e3779b9) >>> 0);
 }
 
 export interface PlacedItem {

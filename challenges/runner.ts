@@ -3,7 +3,7 @@
  * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
  * so a program, a seed and a challenge get the same score everywhere.
  */
-import { compile, type CompileResult, type Locale } from "../runtime/index.ts";
+import type { CompileResult, Locale } from "../runtime/engine.ts";
 import { loadArena, runSimulation } from "../simulator/index.ts";
 import { challengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
@@ -11,7 +11,8 @@ import { challengeMaxScore, runArena, runFacts, scoringLabels } from "./setup.ts
 import { score, type Outcome, type ScoreLine } from "./scoring/score.ts";
 
 export interface ChallengeRunOptions {
-  source: string | Uint8Array;
+  /** The program's source, or what `compileProgram` made of it (the grader compiles once). */
+  source: string | Uint8Array | CompileResult;
   /** The name shown in messages; default `program.ts`. */
   fileName?: string;
   challenge: Challenge;
@@ -42,15 +43,20 @@ export interface ChallengeRunResult {
 const compiled = new Map<string, CompileResult>();
 const COMPILE_CACHE_SIZE = 64;
 
-function compileOnce(
+/**
+ * Compiles a pupil program, once per source, locale and name. The compiler (TypeScript) is loaded
+ * on the first call only: a process that runs compiled programs never loads it.
+ */
+export async function compileProgram(
   source: string | Uint8Array,
   locale: Locale,
   fileName?: string,
-): CompileResult {
+): Promise<CompileResult> {
   const text = typeof source === "string" ? source : Buffer.from(source).toString("latin1");
   const key = `${locale}\u0000${fileName ?? ""}\u0000${typeof source === "string" ? "s" : "b"}${text}`;
   let result = compiled.get(key);
   if (!result) {
+    const { compile } = await import("../runtime/index.ts");
     result = compile(source, { locale, fileName });
     if (compiled.size >= COMPILE_CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
     compiled.set(key, result);
@@ -58,9 +64,14 @@ function compileOnce(
   return result;
 }
 
+const isCompiled = (source: ChallengeRunOptions["source"]): source is CompileResult =>
+  typeof source === "object" && !(source instanceof Uint8Array);
+
 export async function runChallenge(options: ChallengeRunOptions): Promise<ChallengeRunResult> {
   const { challenge, seed, locale } = options;
-  const compiledProgram = compileOnce(options.source, locale, options.fileName);
+  const compiledProgram = isCompiled(options.source)
+    ? options.source
+    : await compileProgram(options.source, locale, options.fileName);
   if (!compiledProgram.ok) {
     const first =
       compiledProgram.diagnostics.find((d) => d.severity === "error") ??

@@ -3,7 +3,7 @@
  * names a pupil reads in the breakdown, and the scoring facts taken from the simulator's events
  * and final state.
  */
-import type { ColorName, Localized } from "../runtime/index.ts";
+import type { ColorName, Localized } from "../runtime/engine.ts";
 import {
   catalogueItem,
   type Arena,

@@ -4,7 +4,7 @@
  * and model; until then, a PLACEHOLDER bank draws flat synthetic pictures of catalogue items, and a
  * PLACEHOLDER classifier matches a picture against the bank's clean drawings (nearest template).
  */
-import type { ClassifyResult } from "../runtime/index.ts";
+import type { ClassifyResult } from "../runtime/engine.ts";
 import { CATALOGUE, isWasteKind } from "./items/catalogue.ts";
 import type { CatalogueItem, Rgb } from "./items/catalogue.ts";
 import type { Random } from "./random.ts";

@@ -1,5 +1,5 @@
 /** The colours the colour sensor names, and the RGB a sensor reads for each on a matte floor. */
-import type { ColorName } from "../runtime/index.ts";
+import type { ColorName } from "../runtime/engine.ts";
 import type { Rgb } from "./items/catalogue.ts";
 
 export const PALETTE: Record<ColorName, Rgb> = {

@@ -1,5 +1,5 @@
 /** Every text of the simulator a person reads, French first. */
-import type { Localized } from "../runtime/index.ts";
+import type { Localized } from "../runtime/engine.ts";
 
 export const MSG = {
   arenaField: {

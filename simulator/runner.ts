@@ -4,8 +4,8 @@
  * the final state and the trace (and the replay when asked).
  */
 import type { KitGeometry } from "../boards/index.ts";
-import { LocalizedError } from "../runtime/index.ts";
-import type { Locale } from "../runtime/index.ts";
+import { LocalizedError } from "../runtime/engine.ts";
+import type { Locale } from "../runtime/engine.ts";
 import { loadArena } from "./arena/load.ts";
 import type { CameraSource, ClassifyItem } from "./camera.ts";
 import type { FinalState, SimEvent } from "./events.ts";

@@ -3,7 +3,7 @@
  * returns the last sample (sample and hold). Line and colour sensors evaluate the floor's vector
  * markings exactly at the sensor's point; the ultrasonic sensor casts a cone of rays.
  */
-import type { ColorReading, LineReading } from "../runtime/index.ts";
+import type { ColorReading, LineReading } from "../runtime/engine.ts";
 import { isDark } from "./colors.ts";
 import type { World } from "./world/world.ts";
 

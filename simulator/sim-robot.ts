@@ -3,7 +3,7 @@
  * runs while the world stands still; timed calls start an operation settled in world time; the host
  * calls `advance()` to step the world until one settles; sensor reads cost SENSOR_READ_COST.
  */
-import { LocalizedError, PART_NAMES, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/index.ts";
+import { LocalizedError, PART_NAMES, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/engine.ts";
 import type {
   ClassifyResult,
   ColorReading,
@@ -11,7 +11,7 @@ import type {
   Localized,
   RobotDriver,
   RobotPart,
-} from "../runtime/index.ts";
+} from "../runtime/engine.ts";
 import { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 import type { CameraSource, ClassifyItem } from "./camera.ts";
 import { MSG } from "./messages.ts";
@@ -45,6 +45,7 @@ export interface SimRobotOptions {
 interface Op {
   /** Called after each tick; returns true when the operation has settled (and resolved). */
   poll(): boolean;
+  done?: boolean;
 }
 
 interface Motion {
@@ -122,11 +123,14 @@ export class SimRobot implements RobotDriver {
     this.control();
     this.world.step();
     let settled = false;
-    this.ops = this.ops.filter((op) => {
-      const done = op.poll();
-      settled ||= done;
-      return !done;
-    });
+    for (const op of this.ops) {
+      if (op.poll()) {
+        op.done = true;
+        settled = true;
+      }
+    }
+    // A new array only on the rare ticks where something settles.
+    if (settled) this.ops = this.ops.filter((op) => !op.done);
     return settled;
   }
 

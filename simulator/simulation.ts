@@ -1,6 +1,6 @@
 /** `runSimulation`: a pupil program (source or compiled) run in the sandbox against the world. */
-import { compile, runProgram } from "../runtime/index.ts";
-import type { CompiledProgram, RunLimits } from "../runtime/index.ts";
+import { runProgram } from "../runtime/engine.ts";
+import type { CompiledProgram, RunLimits } from "../runtime/engine.ts";
 import { runWorld } from "./runner.ts";
 import type { PilotResult, SimulationResult, WorldRunOptions } from "./runner.ts";
 
@@ -22,6 +22,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   let program: CompiledProgram | null = null;
   let failed: PilotResult | null = null;
   if (typeof options.program === "string") {
+    // The compiler is loaded only for a source program: a run of a compiled one never loads it.
+    const { compile } = await import("../runtime/index.ts");
     const compiled = compile(options.program, { locale });
     if (compiled.ok) program = compiled.program;
     else {

@@ -20,6 +20,12 @@ export const ALLOWED: Record<string, readonly string[]> = {
   desktop: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
   cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
 };
+/**
+ * A part's public entries: `index.ts`, and for the runtime also `engine.ts` (the runtime without
+ * its compiler, for processes that only run programs).
+ */
+export const ENTRIES: Record<string, readonly string[]> = { runtime: ["index.ts", "engine.ts"] };
+const entriesOf = (part: string) => ENTRIES[part] ?? ["index.ts"];
 /** Folders that may import any part, and that no part may import. */
 const FREE = ["test", "tools", "bench"];
 
@@ -37,13 +43,17 @@ function walk(dir: string, out: string[]): string[] {
 }
 
 /** Import specifiers of a source file: static imports, re-exports, dynamic imports, new URL(). */
-export function importsOf(source: string): string[] {
+export function importsOf(source: string, { staticOnly = false } = {}): string[] {
   const found: string[] = [];
   const patterns = [
     /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*["']([^"']+)["']/g,
     /(?:^|[\s;])import\s*["']([^"']+)["']/g,
-    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-    /\bnew URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g,
+    ...(staticOnly
+      ? []
+      : [
+          /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+          /\bnew URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g,
+        ]),
   ];
   for (const pattern of patterns) {
     for (const match of source.matchAll(pattern)) found.push(match[1]!);
@@ -78,8 +88,17 @@ export function checkFile(file: string, source: string): Violation[] {
       violations.push({ file: rel, specifier, reason: `${from} must not import ${to}/` });
     } else if (!FREE.includes(from) && !ALLOWED[from]!.includes(to)) {
       violations.push({ file: rel, specifier, reason: `${from} must not import ${to}` });
-    } else if (!FREE.includes(from) && relative(root, target) !== join(to, "index.ts")) {
-      violations.push({ file: rel, specifier, reason: `import ${to} through ${to}/index.ts` });
+    } else if (
+      !FREE.includes(from) &&
+      !entriesOf(to).some((entry) => relative(root, target) === join(to, entry))
+    ) {
+      violations.push({
+        file: rel,
+        specifier,
+        reason: `import ${to} through ${entriesOf(to)
+          .map((e) => `${to}/${e}`)
+          .join(" or ")}`,
+      });
     }
   }
   return violations;
@@ -104,10 +123,56 @@ describe("dependency directions (DESIGN.md)", () => {
     expect(checkFile(benchFile, `import { x } from "../tools/classifier/dataset.ts";`)).toEqual([]);
   });
 
+  it("lets the runtime's engine entry through, and no other file", () => {
+    const simFile = join(root, "simulator", "x.ts");
+    expect(checkFile(simFile, `import { x } from "../runtime/engine.ts";`)).toEqual([]);
+    expect(checkFile(simFile, `import { x } from "../classifier/engine.ts";`)).toHaveLength(1);
+  });
+
   it("holds for every source file in the repository", () => {
     const violations = walk(root, []).flatMap((file) =>
       checkFile(file, readFileSync(file, "utf8")),
     );
     expect(violations).toEqual([]);
+  });
+});
+
+/** The packages a module loads when it is imported: its static import graph, dynamic imports left out. */
+export function staticPackages(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of importsOf(readFileSync(file, "utf8"), { staticOnly: true })) {
+      if (specifier.startsWith(".")) visit(resolve(dirname(file), specifier));
+      else if (!specifier.startsWith("node:")) {
+        const parts = specifier.split("/");
+        packages.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
+      }
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+describe("processes that only run programs never load the compiler", () => {
+  it("follows static imports only", () => {
+    expect(
+      importsOf(`import a from "./a.ts";\nconst c = await import("./c.ts");`, { staticOnly: true }),
+    ).toEqual(["./a.ts"]);
+    expect(staticPackages(join(root, "runtime", "index.ts")).has("typescript")).toBe(true);
+  });
+
+  it.each([
+    ["the runtime's engine", "runtime/engine.ts"],
+    ["the simulator", "simulator/index.ts"],
+    ["the grader's worker", "challenges/grader/worker.ts"],
+  ])("%s (%s) does not import TypeScript", (_name, entry) => {
+    const packages = staticPackages(join(root, entry));
+    expect(
+      packages.has("@dimforge/rapier3d-deterministic-compat") || entry.startsWith("runtime"),
+    ).toBe(true);
+    expect([...packages].filter((p) => p === "typescript")).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * arena itself (the simulator's loader), and every id the challenge names (items, bins, zones,
  * obstacles). Each failure names the challenge field.
  */
-import { LocalizedError, type Localized } from "../../runtime/index.ts";
+import { LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { catalogueItem, loadArena, type Arena } from "../../simulator/index.ts";
 import type { Challenge } from "./schema.ts";
 

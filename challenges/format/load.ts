@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { LocalizedError, type Localized } from "../../runtime/index.ts";
+import { LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { CHALLENGE_SCHEMA_VERSION, challengeSchema, type Challenge } from "./schema.ts";
 import { migrate } from "./migrate.ts";
 import { checkArena } from "./arena-check.ts";

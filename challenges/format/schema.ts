@@ -5,7 +5,7 @@
  * and its scoring rules.
  */
 import { z } from "zod";
-import { WASTE_KINDS } from "../../runtime/index.ts";
+import { WASTE_KINDS } from "../../runtime/engine.ts";
 
 export const CHALLENGE_SCHEMA_VERSION = 2;
 

@@ -4,9 +4,10 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Locale } from "../../runtime/index.ts";
-import { failed, type GradeJob, type GradeJobResult } from "./job.ts";
+import type { Locale } from "../../runtime/engine.ts";
+import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
 import { mean, type GradeRow } from "./output.ts";
+import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { runPool } from "./pool.ts";
 
 export interface GradeOptions {
@@ -15,6 +16,8 @@ export interface GradeOptions {
   seeds: number[];
   jobs: number;
   locale: Locale;
+  /** Called each time a run ends (done of total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GradeReport {
@@ -34,20 +37,24 @@ export function programsIn(folder: string): string[] {
 const WORKER = new URL("./worker.ts", import.meta.url);
 
 export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
+  tuneSimulationHost();
   const programs = programsIn(options.folder);
-  const jobs: GradeJob[] = programs.flatMap((name) =>
-    options.seeds.map((seed) => ({
-      programPath: join(options.folder, name),
-      challenge: options.challenge,
-      seed,
-      locale: options.locale,
-    })),
+  // Compiled here, once a program, while the workers boot.
+  const jobs = gradeJobs(
+    programs.map((name) => join(options.folder, name)),
+    options.challenge,
+    options.seeds,
+    options.locale,
   );
   const results = await runPool<GradeJob, GradeJobResult>(
     WORKER,
     jobs,
     options.jobs,
     (_job, error) => failed(error, options.locale),
+    {
+      heapMb: SIMULATION_HEAP_MB,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
   );
   const runs = results.map((r, n) => ({
     ...r,

@@ -1,13 +1,16 @@
 /** One grading job (a program on a seed) and its result: plain data, posted to and from workers. */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { Locale } from "../../runtime/index.ts";
+import { format, type CompileResult, type Locale, type Localized } from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/index.ts";
-import { runChallenge } from "../runner.ts";
+import { compileProgram, runChallenge } from "../runner.ts";
+import { SIMULATION_HEAP_MB } from "./host.ts";
 
 export interface GradeJob {
   programPath: string;
+  /** The program compiled by the pool's owner (once for all its seeds): workers never compile. */
+  compiled: CompileResult;
   /** A pack id or a challenge file path. */
   challenge: string;
   seed: number;
@@ -38,7 +41,7 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
       challenges.set(job.challenge, challenge);
     }
     const result = await runChallenge({
-      source: readFileSync(job.programPath),
+      source: job.compiled,
       fileName: basename(job.programPath),
       challenge,
       seed: job.seed,
@@ -60,15 +63,69 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
   }
 }
 
+const MESSAGES = {
+  unreadable: {
+    fr: "Impossible de lire le fichier « {file} » : {detail}",
+    en: 'Cannot read the file "{file}": {detail}',
+  },
+  memory: {
+    fr: "La simulation de ce programme a manqué de mémoire et a été arrêtée (limite : {mb} Mo). Les autres programmes sont notés normalement.",
+    en: "The simulation of this program ran out of memory and was stopped (limit: {mb} MB). The other programs are graded as usual.",
+  },
+} satisfies Record<string, Localized>;
+
+/** A program file compiled; a file that cannot be read, or a compiler failure, is a diagnostic. */
+async function compileFile(programPath: string, locale: Locale): Promise<CompileResult> {
+  const file = basename(programPath);
+  const failure = (message: string): CompileResult => ({
+    ok: false,
+    diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_GRADE", severity: "error" }],
+  });
+  let source: Uint8Array;
+  try {
+    source = readFileSync(programPath);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure(format(MESSAGES.unreadable, locale, { file, detail }));
+  }
+  try {
+    return await compileProgram(source, locale, file);
+  } catch (error) {
+    // The compiler reports bad programs as diagnostics; this is for its own failures.
+    return failure(failed(error, locale).error!.message);
+  }
+}
+
+/**
+ * The jobs of some programs on some seeds: each program read and compiled once, here, so the
+ * workers that run them never load the compiler. An unreadable file fails its own jobs only.
+ */
+export async function gradeJobs(
+  programPaths: readonly string[],
+  challenge: string,
+  seeds: readonly number[],
+  locale: Locale,
+): Promise<GradeJob[]> {
+  const jobs: GradeJob[] = [];
+  for (const programPath of programPaths) {
+    const compiled = await compileFile(programPath, locale);
+    for (const seed of seeds) jobs.push({ programPath, compiled, challenge, seed, locale });
+  }
+  return jobs;
+}
+
 export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {
+  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
   const message =
-    error &&
-    typeof error === "object" &&
-    "localized" in error &&
-    typeof error.localized === "function"
-      ? String(error.localized(locale))
-      : error instanceof Error
-        ? error.message
-        : String(error);
+    code === "ERR_WORKER_OUT_OF_MEMORY"
+      ? format(MESSAGES.memory, locale, { mb: String(SIMULATION_HEAP_MB) })
+      : error &&
+          typeof error === "object" &&
+          "localized" in error &&
+          typeof error.localized === "function"
+        ? String(error.localized(locale))
+        : error instanceof Error
+          ? error.message
+          : String(error);
   return { score: 0, outcome: "error", simTime: 0, wallMs, error: { message } };
 }

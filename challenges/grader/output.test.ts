@@ -23,6 +23,14 @@ describe("grade result files", () => {
     );
   });
 
+  it("names the CSV's columns and errors in the teacher's language", () => {
+    expect(toCsv(rows, [1, 2], "fr").split("\n").slice(0, 3)).toEqual([
+      "programme,graine 1,graine 2,moyenne,erreurs",
+      "alice.ts,10,20,15,",
+      '"bob, ""the builder"".ts",0,5,2.5,graine 1 : x is not defined (ligne 3)',
+    ]);
+  });
+
   it("writes JSON by extension, whole, leaving no temporary file", () => {
     const dir = mkdtempSync(join(tmpdir(), "grade-"));
     const out = join(dir, "results.json");

@@ -4,6 +4,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
+import { format, type Locale, type Localized } from "../../runtime/engine.ts";
 
 export interface GradeRow {
   /** The program's file name. */
@@ -27,12 +28,40 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(rows: readonly GradeRow[], seeds: readonly number[]): string {
-  const header = ["program", ...seeds.map((s) => `seed ${s}`), "mean", "errors"];
+/** The CSV's column names and error notes, in the teacher's language (JSON keeps identifiers). */
+const CSV_WORDS = {
+  program: { fr: "programme", en: "program" },
+  seed: { fr: "graine {seed}", en: "seed {seed}" },
+  mean: { fr: "moyenne", en: "mean" },
+  errors: { fr: "erreurs", en: "errors" },
+  error: { fr: "graine {seed} : {message}", en: "seed {seed}: {message}" },
+  errorAt: {
+    fr: "graine {seed} : {message} (ligne {line})",
+    en: "seed {seed}: {message} (line {line})",
+  },
+} satisfies Record<string, Localized>;
+
+export function toCsv(
+  rows: readonly GradeRow[],
+  seeds: readonly number[],
+  locale: Locale = "en",
+): string {
+  const w = (key: keyof typeof CSV_WORDS, params: Record<string, string | number> = {}) =>
+    format(CSV_WORDS[key], locale, params);
+  const header = [
+    w("program"),
+    ...seeds.map((seed) => w("seed", { seed })),
+    w("mean"),
+    w("errors"),
+  ];
   const lines = [header.map(csvCell).join(",")];
   for (const row of rows) {
     const errors = row.errors
-      .map((e) => `seed ${e.seed}: ${e.message}${e.line !== undefined ? ` (line ${e.line})` : ""}`)
+      .map((e) =>
+        e.line !== undefined
+          ? w("errorAt", { seed: e.seed, message: e.message, line: e.line })
+          : w("error", { seed: e.seed, message: e.message }),
+      )
       .join("; ");
     lines.push([row.program, ...row.scores, row.mean, errors].map(csvCell).join(","));
   }
@@ -48,10 +77,11 @@ export function writeResults(
   path: string,
   rows: readonly GradeRow[],
   seeds: readonly number[],
+  locale: Locale = "en",
 ): void {
-  const format = formatOf(path);
-  if (!format) throw new Error(`unknown result format: ${path}`);
-  const text = format === "csv" ? toCsv(rows, seeds) : toJson(rows);
+  const kind = formatOf(path);
+  if (!kind) throw new Error(`unknown result format: ${path}`);
+  const text = kind === "csv" ? toCsv(rows, seeds, locale) : toJson(rows);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { failed } from "./job.ts";
 import { runPool } from "./pool.ts";
 
 const worker = new URL("./fixtures/test-worker.ts", import.meta.url);
@@ -6,8 +7,12 @@ const worker = new URL("./fixtures/test-worker.ts", import.meta.url);
 describe("worker pool", () => {
   it("runs TypeScript workers and keeps the job order", async () => {
     const jobs = [1, 2, 3, 4, 5].map((value) => ({ value }));
-    const results = await runPool(worker, jobs, 2, () => ({ doubled: -1 }));
+    const progress: string[] = [];
+    const results = await runPool(worker, jobs, 2, () => ({ doubled: -1 }), {
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
     expect(results).toEqual([2, 4, 6, 8, 10].map((doubled) => ({ doubled })));
+    expect(progress).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
   });
 
   it("a worker that dies fails only its own job; a fresh worker takes the rest", async () => {
@@ -25,5 +30,18 @@ describe("worker pool", () => {
     });
     expect(results.map((r) => r.doubled)).toEqual([2, -1, 6, -1, 10]);
     expect(crashes.sort()).toEqual(["2: worker exited with code 3", "4: worker broke"]);
+  });
+
+  it("a worker past its heap limit fails its job with a clear message, the others run", async () => {
+    const jobs = [{ value: 1 }, { value: 2, die: "memory" as const }, { value: 3 }];
+    const results = await runPool(
+      worker,
+      jobs,
+      1,
+      (_job, error) => ({ doubled: -1, message: failed(error, "fr").error!.message }),
+      { heapMb: 32 },
+    );
+    expect(results.map((r) => r.doubled)).toEqual([2, -1, 6]);
+    expect((results[1] as { message: string }).message).toMatch(/manqué de mémoire.*128 Mo/);
   });
 });

@@ -9,35 +9,57 @@ import { Worker } from "node:worker_threads";
 export type ToWorker<J> = { id: number; job: J };
 export type FromWorker<R> = { id: number; result: R };
 
+export interface PoolOptions {
+  /** The JavaScript heap each worker may grow to (MB); past it the worker dies, its job fails. */
+  heapMb?: number;
+  /** Called each time a job ends (done of total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
-export function tsWorker(moduleUrl: URL): Worker {
+export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
   const loader = import.meta.resolve("tsx/esm/api");
   const boot =
     `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); ` +
     `return import(${JSON.stringify(moduleUrl.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, {
+    eval: true,
+    ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
+  });
 }
 
 /**
  * Runs every job on at most `size` workers and returns the results in job order. `onCrash` turns
  * a worker's death (uncaught error, out of memory, exit) into the result of the job it held.
+ * When the jobs are still being prepared (a promise), the workers boot meanwhile.
  */
 export async function runPool<J, R>(
   moduleUrl: URL,
-  jobs: readonly J[],
+  pendingJobs: readonly J[] | Promise<readonly J[]>,
   size: number,
   onCrash: (job: J, error: Error) => R,
+  options: PoolOptions = {},
 ): Promise<R[]> {
+  const booted = Array.from({ length: Math.max(1, size) }, () => tsWorker(moduleUrl, options));
+  let jobs: readonly J[];
+  try {
+    jobs = await pendingJobs;
+  } catch (error) {
+    await Promise.all(booted.map((w) => w.terminate()));
+    throw error;
+  }
   const results = new Array<R>(jobs.length);
   let next = 0;
+  let finished = 0;
   const lanes = Math.max(1, Math.min(size, jobs.length));
+  await Promise.all(booted.splice(lanes).map((w) => w.terminate()));
 
-  const lane = async (): Promise<void> => {
-    let worker: Worker | undefined;
+  const lane = async (n: number): Promise<void> => {
+    let worker: Worker | undefined = booted[n];
     try {
       while (next < jobs.length) {
         const id = next++;
-        worker ??= tsWorker(moduleUrl);
+        worker ??= tsWorker(moduleUrl, options);
         const w = worker;
         const outcome = await new Promise<{ ok: true; result: R } | { ok: false; error: Error }>(
           (resolve) => {
@@ -59,6 +81,8 @@ export async function runPool<J, R>(
             w.postMessage({ id, job: jobs[id] } satisfies ToWorker<J>);
           },
         );
+        finished++;
+        options.onProgress?.(finished, jobs.length);
         if (outcome.ok) results[id] = outcome.result;
         else {
           results[id] = onCrash(jobs[id]!, outcome.error);
@@ -71,6 +95,6 @@ export async function runPool<J, R>(
     }
   };
 
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
   return results;
 }

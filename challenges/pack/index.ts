@@ -1,7 +1,7 @@
 /** The challenge pack shipped with Robotyc Studio: each challenge is `pack/<id>/challenge.json`. */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { LocalizedError, type Localized } from "../../runtime/index.ts";
+import { LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { loadChallengeFile } from "../format/load.ts";
 import type { Challenge } from "../format/schema.ts";
 

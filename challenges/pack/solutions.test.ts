@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { failed, type GradeJob, type GradeJobResult } from "../grader/job.ts";
+import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "../grader/job.ts";
 import { runPool } from "../grader/pool.ts";
 import { PACK_IDS, solutionFile } from "./index.ts";
 
@@ -19,14 +19,10 @@ describe("reference solutions", () => {
     async () => {
       // The longest runs first, so the two workers finish together.
       const order = [...PACK_IDS].reverse();
-      const jobs: GradeJob[] = order.flatMap((challenge) =>
-        SEEDS.map((seed) => ({
-          programPath: solutionFile(challenge),
-          challenge,
-          seed,
-          locale: "en" as const,
-        })),
-      );
+      const jobs: GradeJob[] = [];
+      for (const challenge of order) {
+        jobs.push(...(await gradeJobs([solutionFile(challenge)], challenge, SEEDS, "en")));
+      }
       const results = await runPool<GradeJob, GradeJobResult>(WORKER, jobs, 2, (job, error) =>
         failed(error, job.locale),
       );

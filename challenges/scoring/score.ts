@@ -2,7 +2,7 @@
  * Scoring: a pure function from what happened in a run (the facts, taken from the simulator's
  * events and final state) and the challenge's rules to a score with a breakdown a pupil reads.
  */
-import type { Locale, Localized } from "../../runtime/index.ts";
+import type { Locale, Localized } from "../../runtime/engine.ts";
 import type { ItemKind, ScoringRules, SortingRules } from "../format/schema.ts";
 
 export type Outcome = "finished" | "timeout" | "error";

@@ -39,9 +39,13 @@ const text = {
     fr: "Impossible d'écrire « {file} » : {detail}",
     en: 'Cannot write "{file}": {detail}',
   },
+  progress: {
+    fr: "Notation : {done} / {total} parcours",
+    en: "Grading: {done} / {total} runs",
+  },
   written: {
-    fr: "{count} programmes notés sur {seeds} graines : « {file} ».",
-    en: '{count} programs graded on {seeds} seeds: "{file}".',
+    fr: "{count} programme(s) noté(s) sur {seeds} graine(s) : « {file} ».",
+    en: '{count} program(s) graded on {seeds} seed(s): "{file}".',
   },
 } satisfies Record<string, Localized>;
 
@@ -95,13 +99,22 @@ const command: Command = {
       seeds,
       jobs,
       locale: io.locale,
+      // On a terminal only: a teacher sees the grading move; pipes and files stay clean.
+      ...(process.stderr.isTTY
+        ? {
+            onProgress: (done: number, total: number) =>
+              process.stderr.write(
+                `\r${format(text.progress, io.locale, { done, total })}${done === total ? "\n" : ""}`,
+              ),
+          }
+        : {}),
     });
     if (out === undefined) {
-      io.out(toCsv(report.rows, seeds).trimEnd());
+      io.out(toCsv(report.rows, seeds, io.locale).trimEnd());
       return 0;
     }
     try {
-      writeResults(out, report.rows, seeds);
+      writeResults(out, report.rows, seeds, io.locale);
     } catch (error) {
       return fail(io, text.cannotWrite, { file: out, detail: (error as Error).message });
     }

@@ -12,6 +12,7 @@ import {
   resolveChallenge,
   resultJson,
   runChallenge,
+  tuneSimulationHost,
   type Challenge,
 } from "../../challenges/index.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
@@ -55,6 +56,7 @@ function usage(io: CommandIO): number {
 const command: Command = {
   summary: text.summary,
   async run(args, io) {
+    tuneSimulationHost();
     const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json"]);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) return usage(io);
     const seed = parsed.options.seed === undefined ? 1 : wholeNumber(parsed.options.seed);

@@ -9,7 +9,7 @@ import { DEFAULT_LOCALE, format, type Locale, type Localized } from "../i18n.ts"
 import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
 import { compilerMessages } from "./messages.ts";
-import { decodeMappings, type LineTable } from "./source-map.ts";
+import { decodeMappings } from "./source-map.ts";
 import {
   checkSourceText,
   decodeSource,
@@ -18,50 +18,23 @@ import {
   type SourceProblem,
 } from "./source-input.ts";
 
-export interface Diagnostic {
-  /** 1-based line in the pupil's source. */
-  line: number;
-  /** 1-based column in the pupil's source. */
-  column: number;
-  /** In the requested locale. */
-  message: string;
-  /** `TS2322` for TypeScript's own checks, `ROBOTYC_…` for ours. */
-  code: string;
-  severity: "error" | "warning";
-}
-
-/** A compiled program: plain data, so it can be posted to a worker. */
-export interface CompiledProgram {
-  format: "robotyc-program/1";
-  fileName: string;
-  /** A script whose completion value is the promise of the whole program. */
-  code: string;
-  /** Generated position → pupil line (see source-map.ts); line 1 is shifted by `PROLOGUE`. */
-  lines: LineTable;
-}
-
-export type CompileResult =
-  | { ok: true; program: CompiledProgram; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
-
-export interface CompileOptions {
-  locale?: Locale;
-  /** The name shown to the pupil; default `program.ts`. */
-  fileName?: string;
-}
-
-/**
- * Name of the object through which every loop notes its line, so a loop stopped by the
- * instruction budget can be named to the pupil (QuickJS's interrupt carries no position).
- * The sandbox sets this global; the epilogue passes it to the program's function and removes it.
- */
-export const LOOP_LINE_GLOBAL = "__robotycLoopLine";
-const LOOP_LINE_LOCAL = "$robotycLoop";
-
-/** The pupil's code runs inside this async function, on the same lines as in the output. */
-export const PROLOGUE = `(async function (${LOOP_LINE_LOCAL}) { "use strict"; `;
-/** Evaluated in the global scope, so a pupil's own top-level names cannot shadow `globalThis`. */
-export const EPILOGUE = `\n})(((box) => (delete globalThis.${LOOP_LINE_GLOBAL}, box))(globalThis.${LOOP_LINE_GLOBAL}))`;
+export {
+  EPILOGUE,
+  LOOP_LINE_GLOBAL,
+  PROLOGUE,
+  type CompileOptions,
+  type CompileResult,
+  type CompiledProgram,
+  type Diagnostic,
+} from "./program.ts";
+import {
+  EPILOGUE,
+  LOOP_LINE_LOCAL,
+  PROLOGUE,
+  type CompileOptions,
+  type CompileResult,
+  type Diagnostic,
+} from "./program.ts";
 
 /** At most this many diagnostics are reported (a garbage file would give thousands). */
 const MAX_DIAGNOSTICS = 50;

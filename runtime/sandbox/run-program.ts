@@ -12,7 +12,7 @@ import type {
 } from "quickjs-emscripten-core";
 import { DEFAULT_LOCALE, format, LocalizedError, type Locale } from "../i18n.ts";
 import type { RobotDriver } from "../api/types.ts";
-import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/compile.ts";
+import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/program.ts";
 import { sourceLineAt } from "../compiler/source-map.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";

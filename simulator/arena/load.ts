@@ -1,7 +1,7 @@
 /** Loading an arena: schema check with errors that name the field, then the checks zod cannot do. */
 import type { z } from "zod";
-import { LocalizedError } from "../../runtime/index.ts";
-import type { Localized } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
+import type { Localized } from "../../runtime/engine.ts";
 import { catalogueItem } from "../items/catalogue.ts";
 import { MSG } from "../messages.ts";
 import { ARENA_VERSION, ArenaSchema, MAX_ARENA_ITEMS } from "./schema.ts";

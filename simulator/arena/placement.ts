@@ -2,7 +2,7 @@
  * Turns an arena's spawn rules into placed items, drawing random positions from the run's
  * generator. Random items keep clear of each other, of obstacles, of bins and of the robot's start.
  */
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { catalogueItem, halfExtents } from "../items/catalogue.ts";
 import type { CatalogueItem } from "../items/catalogue.ts";
 import { MSG } from "../messages.ts";

@@ -4,7 +4,7 @@
  * corner, x east, y north, z up; lengths in cm; angles in degrees, counter-clockwise from east.
  */
 import { z } from "zod";
-import { COLOR_NAMES } from "../../runtime/index.ts";
+import { COLOR_NAMES } from "../../runtime/engine.ts";
 import { ITEM_KINDS } from "../items/catalogue.ts";
 
 /** The arena format version this software writes and reads. */

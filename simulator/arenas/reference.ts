@@ -3,7 +3,7 @@
  * loop, six low bins along the north edge (one per waste kind, open towards the south), two
  * obstacles and 20 items placed at random in the middle. Used by the benchmark and as an example.
  */
-import type { ColorName } from "../../runtime/index.ts";
+import type { ColorName } from "../../runtime/engine.ts";
 import type { ArenaInput } from "../arena/schema.ts";
 import type { ItemKind } from "../items/catalogue.ts";
 

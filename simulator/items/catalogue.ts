@@ -3,8 +3,8 @@
  * dataset, so it holds what they need: shape and size (cm), mass (kg), friction, colours (RGB 0-255).
  * Cylinders stand upright (axis along z).
  */
-import type { ColorName, Localized, WasteKind } from "../../runtime/index.ts";
-import { WASTE_KINDS } from "../../runtime/index.ts";
+import type { ColorName, Localized, WasteKind } from "../../runtime/engine.ts";
+import { WASTE_KINDS } from "../../runtime/engine.ts";
 
 /** A waste kind, or one of the non-waste objects the challenges use. */
 export type ItemKind = WasteKind | "ball" | "obstacle";

@@ -5,7 +5,7 @@
  * for a body that did not move). Playing a
  * replay back decodes the same integers and recomputes the same trace hash.
  */
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import type { FinalState, SimEvent } from "../events.ts";
 import { MSG } from "../messages.ts";
 import type { World } from "../world/world.ts";

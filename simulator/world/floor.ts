@@ -2,7 +2,7 @@
  * The floor seen from above: which colour lies under a point and which zones contain it, computed
  * exactly from the arena's vector markings (later markings paint over earlier ones; bins over all).
  */
-import type { ColorName } from "../../runtime/index.ts";
+import type { ColorName } from "../../runtime/engine.ts";
 import type { Arena, Bin, Marking, Point } from "../arena/schema.ts";
 import { PALETTE } from "../colors.ts";
 import type { Rgb } from "../items/catalogue.ts";

@@ -11,7 +11,7 @@ import type { KitGeometry } from "../../boards/index.ts";
 import type { StartPose } from "../arena/schema.ts";
 import { halfExtents } from "../items/catalogue.ts";
 import { GROUP, conjugate, groups, multiply, rotate, wrapAngle, yawOf, yawQuat } from "./shapes.ts";
-import type { Vec3 } from "./shapes.ts";
+import type { Quat, Vec3 } from "./shapes.ts";
 import type { World, WorldItem } from "./world.ts";
 
 /** Force of one motor at stall, at the wheel rim (kg·cm/s²: 240 = 2.4 N, a TT gear motor). */
@@ -29,6 +29,14 @@ const HISTORY = 121;
 type Body = WorldItem["body"];
 type Collider = WorldItem["collider"];
 type Joint = ReturnType<World["physics"]["createImpulseJoint"]>;
+
+interface WheelFrame {
+  /** Where each wheel (left, right) touches the floor. */
+  wheels: [Vec3, Vec3];
+  /** The robot's forward and left unit vectors on the floor. */
+  f: { x: number; y: number };
+  l: { x: number; y: number };
+}
 
 export interface Pose {
   x: number;
@@ -65,8 +73,12 @@ export class RobotBody {
   ];
   private lastWheels: [Vec3, Vec3];
   private lastTurnRate = 0;
-  /** The last HISTORY poses (one a tick), for blocked detection. */
-  private readonly history: { x: number; y: number; yaw: number }[] = [];
+  private readonly mass: number;
+  private frame: WheelFrame;
+  /** The last HISTORY poses (x, y, unwrapped yaw; one a tick), a ring, for blocked detection. */
+  private readonly history = new Float64Array(HISTORY * 3);
+  /** Poses written into the ring so far. */
+  private recorded = 0;
 
   constructor(
     private readonly world: World,
@@ -82,8 +94,8 @@ export class RobotBody {
         .setAngularDamping(0.2),
     );
     const mine = groups(GROUP.robot, GROUP.all & ~GROUP.held);
-    const add = (desc: InstanceType<typeof R.ColliderDesc>) => {
-      const collider = physics.createCollider(desc.setCollisionGroups(mine), this.body);
+    const add = (desc: InstanceType<typeof R.ColliderDesc>, filter = mine) => {
+      const collider = physics.createCollider(desc.setCollisionGroups(filter), this.body);
       world.roles.set(collider.handle, { type: "robot" });
       this.colliders.push(collider);
       return collider;
@@ -114,7 +126,9 @@ export class RobotBody {
         .setFrictionCombineRule(R.CoefficientCombineRule.Min),
     );
     this.lastYaw = yawOf(this.body.rotation());
-    this.lastWheels = this.wheelFrame().wheels;
+    this.mass = this.body.mass();
+    this.frame = this.wheelFrame();
+    this.lastWheels = this.frame.wheels;
   }
 
   pose(): Pose {
@@ -130,29 +144,31 @@ export class RobotBody {
   }
 
   /** Where each wheel touches the floor, and the robot's forward and left unit vectors. */
-  private wheelFrame(): {
-    wheels: [Vec3, Vec3];
-    f: { x: number; y: number };
-    l: { x: number; y: number };
-  } {
-    const q = this.body.rotation();
-    const t = this.body.translation();
+  private wheelFrame(
+    t: Vec3 = this.body.translation(),
+    q: Quat = this.body.rotation(),
+  ): WheelFrame {
     const fw = rotate(q, { x: 1, y: 0, z: 0 });
     const norm = Math.hypot(fw.x, fw.y) || 1;
     const f = { x: fw.x / norm, y: fw.y / norm };
-    const half = this.kit.wheelbase / 2;
-    const wheel = (y: number): Vec3 => {
-      const o = rotate(q, { x: 0, y, z: 0 });
-      return { x: t.x + o.x, y: t.y + o.y, z: t.z + o.z };
+    // The wheels sit at ±wheelbase/2 along the robot's own y axis.
+    const side = rotate(q, { x: 0, y: this.kit.wheelbase / 2, z: 0 });
+    return {
+      wheels: [
+        { x: t.x + side.x, y: t.y + side.y, z: t.z + side.z },
+        { x: t.x - side.x, y: t.y - side.y, z: t.z - side.z },
+      ],
+      f,
+      l: { x: -f.y, y: f.x },
     };
-    return { wheels: [wheel(half), wheel(-half)], f, l: { x: -f.y, y: f.x } };
   }
 
   beforeStep(dt: number): void {
     const { kit, body, world } = this;
     const com = body.worldCom();
-    const mass = body.mass();
-    const { wheels, f, l } = this.wheelFrame();
+    const mass = this.mass;
+    // Nothing moves a body between two steps: the frame measured after the last step holds.
+    const { wheels, f, l } = this.frame;
     const ramp = (kit.maxAcceleration / kit.maxWheelSpeed) * dt;
     const cap = TYRE_FRICTION * mass * (GRAVITY / 2) * dt;
     for (const side of [0, 1] as const) {
@@ -190,7 +206,10 @@ export class RobotBody {
   }
 
   afterStep(dt: number): void {
-    const { wheels, f, l } = this.wheelFrame();
+    const t = this.body.translation();
+    const q = this.body.rotation();
+    this.frame = this.wheelFrame(t, q);
+    const { wheels, f, l } = this.frame;
     for (const side of [0, 1] as const) {
       const before = this.lastWheels[side];
       const now = wheels[side];
@@ -201,33 +220,46 @@ export class RobotBody {
     this.lastWheels = wheels;
     this.encoders[0] += this.rimSpeed[0] * dt;
     this.encoders[1] += this.rimSpeed[1] * dt;
-    const yaw = yawOf(this.body.rotation());
+    const yaw = yawOf(q);
     const turned = wrapAngle(yaw - this.lastYaw);
     this.yaw += turned;
     this.lastYaw = yaw;
-    const t = this.body.translation();
-    this.history.push({ x: t.x, y: t.y, yaw: this.yaw });
-    if (this.history.length > HISTORY) this.history.shift();
+    const at = (this.recorded % HISTORY) * 3;
+    this.history[at] = t.x;
+    this.history[at + 1] = t.y;
+    this.history[at + 2] = this.yaw;
+    this.recorded++;
     this.lastTurnRate = turned / dt;
+  }
+
+  /** Offset in the ring of the pose `back` ticks before the last one. */
+  private past(back: number): number {
+    return ((this.recorded - 1 - back) % HISTORY) * 3;
   }
 
   /** Ground speed (cm/s) and turn rate (rad/s, counter-clockwise) over the last step. */
   motion(): { speed: number; turnRate: number; along: number } {
     const along = (this.wheelVelocity[0].along + this.wheelVelocity[1].along) / 2;
     const h = this.history;
-    const a = h[h.length - 2];
-    const b = h[h.length - 1];
-    const speed = a && b ? Math.hypot(b.x - a.x, b.y - a.y) / (1 / 120) : 0;
+    let speed = 0;
+    if (this.recorded >= 2) {
+      const a = this.past(1);
+      const b = this.past(0);
+      speed = Math.hypot(h[b]! - h[a]!, h[b + 1]! - h[a + 1]!) / (1 / 120);
+    }
     return { speed, turnRate: this.lastTurnRate, along };
   }
 
   /** How far the robot moved (cm) and turned (radians) over the last `ticks` ticks; null before. */
   progress(ticks: number): { moved: number; turned: number } | null {
     const h = this.history;
-    if (h.length <= ticks) return null;
-    const a = h[h.length - 1 - ticks]!;
-    const b = h[h.length - 1]!;
-    return { moved: Math.hypot(b.x - a.x, b.y - a.y), turned: Math.abs(b.yaw - a.yaw) };
+    if (Math.min(this.recorded, HISTORY) <= ticks) return null;
+    const a = this.past(ticks);
+    const b = this.past(0);
+    return {
+      moved: Math.hypot(h[b]! - h[a]!, h[b + 1]! - h[a + 1]!),
+      turned: Math.abs(h[b + 2]! - h[a + 2]!),
+    };
   }
 
   /** The item the open jaws would close on, or null. */

@@ -1,0 +1,40 @@
+/**
+ * The runtime without its compiler: the Robot API contract, localization and the sandbox that
+ * runs compiled programs. A process that only runs programs (a simulation worker, the grader's
+ * workers, the app's run worker) imports this entry and never loads TypeScript (~85 MB, ~0.5 s).
+ * `index.ts` is this plus the compiler.
+ */
+export * from "./i18n.ts";
+export * from "./api/types.ts";
+export * from "./api/parts.ts";
+export {
+  PUPIL_API_DTS,
+  PUPIL_GLOBALS,
+  ROBOT_METHODS,
+  pupilApiDeclarations,
+  pupilDtsFileName,
+  type RobotMethod,
+} from "./api/pupil-api.ts";
+export type {
+  CompileOptions,
+  CompileResult,
+  CompiledProgram,
+  Diagnostic,
+} from "./compiler/program.ts";
+export { MAX_SOURCE_BYTES } from "./compiler/source-input.ts";
+export {
+  DEFAULT_LIMITS,
+  runProgram,
+  warmUpSandbox,
+  type ProgramError,
+  type ProgramErrorKind,
+  type ProgramResult,
+  type RunLimits,
+  type RunOptions,
+} from "./sandbox/run-program.ts";
+export { setQuickJSWasmModule } from "./sandbox/quickjs.ts";
+export {
+  createScriptedDriver,
+  type ScriptedDriver,
+  type ScriptedDriverOptions,
+} from "./testing/scripted-driver.ts";
