@@ -5,11 +5,12 @@
  *   3. PyTorch training + TF.js export → classifier/model/   (train.py; seed 2026)
  *   4. image bank → classifier/bank/, report → tools/classifier/report/
  * Options: --epochs N, --repeat real=N (times the real photos are seen per epoch), --per-item N
- * (renders per item for training), --skip-render, --skip-bank. The best candidate on val that is
- * not shipped (see tools/classifier/report/CANDIDATES.md): --epochs 80 --repeat real=3.
- * Defaults (those of the shipped model): EPOCHS epochs, the real photos REPEAT, RENDER_COUNTS
- * renders per item, one PyTorch thread (OMP_NUM_THREADS=1). Here, on 2 shared cores: ~8 min of
- * rendering and ~13 min of training. Renders repeat within 1/255 per channel between runs.
+ * (renders per item for training), --skip-render, --skip-bank. Every candidate tried:
+ * tools/classifier/report/CANDIDATES.md.
+ * Defaults (those of the shipped model, the best on val): EPOCHS epochs, the real photos REPEAT,
+ * RENDER_COUNTS renders per item, one PyTorch thread (OMP_NUM_THREADS=1). Here, on 2 shared
+ * cores: ~8 min of rendering and ~26 min of training. Renders repeat within 1/255 per channel
+ * between runs.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -21,9 +22,9 @@ import { RENDER_COUNTS, renderDataset } from "./render.ts";
 import { writeReport } from "./report.ts";
 
 /** The shipped model's recipe (train.py's defaults do the rest: architecture, EMA, smoothing). */
-export const EPOCHS = 40;
-/** The real photos are seen twice per epoch: they are the harder target and the smaller set. */
-export const REPEAT = "real=2";
+export const EPOCHS = 80;
+/** The real photos are seen 3 times per epoch: they are the harder target and the smaller set. */
+export const REPEAT = "real=3";
 
 /** Debian's interpreter, which has python3-torch (another python3 may come first on PATH). */
 export const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
