@@ -13,7 +13,7 @@ import { score, type Outcome, type ScoreLine } from "./scoring/score.ts";
 export interface ChallengeRunOptions {
   /** The program's source, or what `compileProgram` made of it (the grader compiles once). */
   source: string | Uint8Array | CompileResult;
-  /** The name shown in messages; default `program.ts`. */
+  /** The name shown in messages when `source` is compiled here; default `program.ts`. */
   fileName?: string;
   challenge: Challenge;
   seed: number;
@@ -39,29 +39,18 @@ export interface ChallengeRunResult {
   replay?: unknown;
 }
 
-/** Compilations by source, locale and name: a program graded on several seeds compiles once. */
-const compiled = new Map<string, CompileResult>();
-const COMPILE_CACHE_SIZE = 64;
-
 /**
- * Compiles a pupil program, once per source, locale and name. The compiler (TypeScript) is loaded
- * on the first call only: a process that runs compiled programs never loads it.
+ * Compiles a pupil program. The compiler (TypeScript) is loaded on the first call only: a process
+ * that runs compiled programs (a grading worker) never loads it. The grader compiles each program
+ * once, for all its seeds, and hands the result to `runChallenge`.
  */
 export async function compileProgram(
   source: string | Uint8Array,
   locale: Locale,
   fileName?: string,
 ): Promise<CompileResult> {
-  const text = typeof source === "string" ? source : Buffer.from(source).toString("latin1");
-  const key = `${locale}\u0000${fileName ?? ""}\u0000${typeof source === "string" ? "s" : "b"}${text}`;
-  let result = compiled.get(key);
-  if (!result) {
-    const { compile } = await import("../runtime/index.ts");
-    result = compile(source, { locale, fileName });
-    if (compiled.size >= COMPILE_CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, result);
-  }
-  return result;
+  const { compile } = await import("../runtime/index.ts");
+  return compile(source, { locale, fileName });
 }
 
 const isCompiled = (source: ChallengeRunOptions["source"]): source is CompileResult =>

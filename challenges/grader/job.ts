@@ -42,7 +42,6 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
     }
     const result = await runChallenge({
       source: job.compiled,
-      fileName: basename(job.programPath),
       challenge,
       seed: job.seed,
       locale: job.locale,
@@ -92,7 +91,7 @@ async function compileFile(programPath: string, locale: Locale): Promise<Compile
     return await compileProgram(source, locale, file);
   } catch (error) {
     // The compiler reports bad programs as diagnostics; this is for its own failures.
-    return failure(failed(error, locale).error!.message);
+    return failure(messageOf(error, locale));
   }
 }
 
@@ -114,18 +113,30 @@ export async function gradeJobs(
   return jobs;
 }
 
+/** What a failure says to the teacher: our own localized errors, a worker out of memory, others. */
+function messageOf(error: unknown, locale: Locale): string {
+  if (error && typeof error === "object" && "code" in error) {
+    if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+      return format(MESSAGES.memory, locale, { mb: String(SIMULATION_HEAP_MB) });
+    }
+  }
+  if (
+    error &&
+    typeof error === "object" &&
+    "localized" in error &&
+    typeof error.localized === "function"
+  ) {
+    return String(error.localized(locale));
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {
-  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
-  const message =
-    code === "ERR_WORKER_OUT_OF_MEMORY"
-      ? format(MESSAGES.memory, locale, { mb: String(SIMULATION_HEAP_MB) })
-      : error &&
-          typeof error === "object" &&
-          "localized" in error &&
-          typeof error.localized === "function"
-        ? String(error.localized(locale))
-        : error instanceof Error
-          ? error.message
-          : String(error);
-  return { score: 0, outcome: "error", simTime: 0, wallMs, error: { message } };
+  return {
+    score: 0,
+    outcome: "error",
+    simTime: 0,
+    wallMs,
+    error: { message: messageOf(error, locale) },
+  };
 }
