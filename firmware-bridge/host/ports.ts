@@ -208,11 +208,25 @@ export async function discoverPorts(deps: DiscoveryDeps): Promise<DiscoveredPort
   return matchPorts(ports, access);
 }
 
+/**
+ * serialport's list; on Linux without udev (`spawn udevadm ENOENT`), the same facts read from
+ * sysfs, with nothing said: a machine without udev is ordinary.
+ */
+export async function listWithoutUdev(list: () => Promise<PortInfo[]>): Promise<PortInfo[]> {
+  try {
+    return await list();
+  } catch (error) {
+    const { isMissingUdevadm, listSysfsPorts } = await import("./sysfs-ports.ts");
+    if (!isMissingUdevadm(error)) throw error;
+    return listSysfsPorts();
+  }
+}
+
 /** The real thing: serialport's list and ports (loaded only when asked for). */
 export async function serialportDiscoveryDeps(probePorts: boolean): Promise<DiscoveryDeps> {
   const { SerialPort } = await import("serialport");
   return {
-    list: () => SerialPort.list(),
+    list: () => listWithoutUdev(() => SerialPort.list()),
     ...(probePorts
       ? {
           openable: (path: string) =>
