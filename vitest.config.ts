@@ -5,6 +5,10 @@ const ignored = ["node_modules/**", "dist/**"];
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // The tests that start `robotyc` as a process run the built command: build it first.
+    globalSetup: ["./test/build-setup.ts"],
+    // Processes started by tests compile every program (a test of the cache sets its own).
+    env: { ROBOTYC_COMPILE_CACHE: "off" },
     hookTimeout: 120_000,
     projects: [
       {

@@ -20,5 +20,6 @@ export {
   type ChallengeRunOptions,
   type ChallengeRunResult,
 } from "./runner.ts";
+export { compileCached, compileCacheDir } from "./compile-cache.ts";
 export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
 export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";

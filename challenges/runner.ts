@@ -78,7 +78,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
   }
   const arena = loadArena(runArena(challenge, seed));
   const parts = challenge.kit.parts;
-  const camera = !parts || parts.includes("camera") ? await challengeCamera() : undefined;
+  const camera = !parts || parts.includes("camera") ? challengeCamera() : undefined;
   // The simulator's own runner: the same seeding of the sandbox as in the app.
   const result = await runSimulation({
     program: compiledProgram.program,

@@ -16,9 +16,13 @@ export interface CameraImage {
   data: Uint8Array;
 }
 
-/** Gives the picture the robot's camera takes of an item at the gripper (null: nothing there). */
+/**
+ * Gives the picture the robot's camera takes of an item at the gripper (null: nothing there).
+ * It may come later (a bank loaded on first use), but what it draws from `random` it draws at the
+ * call, so the run's generator is in the same state whenever the picture arrives.
+ */
 export interface CameraSource {
-  imageOf(item: CatalogueItem | null, random: Random): CameraImage;
+  imageOf(item: CatalogueItem | null, random: Random): CameraImage | Promise<CameraImage>;
 }
 
 /** Names the kind of waste in a picture; may be async (a TF.js model). */

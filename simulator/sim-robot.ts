@@ -388,8 +388,8 @@ export class SimRobot implements RobotDriver {
     const item = robot.held ?? robot.itemInJaws();
     const image = this.camera.imageOf(item?.entry ?? null, this.world.random);
     let outcome: { value: ClassifyResult } | { error: unknown } | undefined;
-    const work: Promise<void> = Promise.resolve()
-      .then(() => this.classifyItem(image))
+    const work: Promise<void> = Promise.resolve(image)
+      .then((picture) => this.classifyItem(picture))
       .then(
         (value) => void (outcome = { value }),
         (error: unknown) => void (outcome = { error }),

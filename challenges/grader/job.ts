@@ -4,7 +4,8 @@ import { basename } from "node:path";
 import { format, type CompileResult, type Locale, type Localized } from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/index.ts";
-import { compileProgram, runChallenge } from "../runner.ts";
+import { compileCached } from "../compile-cache.ts";
+import { runChallenge } from "../runner.ts";
 import { SIMULATION_HEAP_MB } from "./host.ts";
 
 export interface GradeJob {
@@ -88,7 +89,7 @@ async function compileFile(programPath: string, locale: Locale): Promise<Compile
     return failure(format(MESSAGES.unreadable, locale, { file, detail }));
   }
   try {
-    return await compileProgram(source, locale, file);
+    return await compileCached(source, locale, file);
   } catch (error) {
     // The compiler reports bad programs as diagnostics; this is for its own failures.
     return failure(messageOf(error, locale));

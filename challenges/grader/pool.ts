@@ -1,7 +1,8 @@
 /**
- * A pool of worker threads that runs jobs in parallel. Workers are TypeScript modules: each one
- * boots through tsx's loader, so the pool works from the CLI, from tests and from `node --import
- * tsx`. A worker that crashes fails only the job it was running; a fresh worker takes its place.
+ * A pool of worker threads that runs jobs in parallel. A worker is a module: built JavaScript (the
+ * `robotyc` command runs from dist/, where the build points the grader at its built worker), or a
+ * TypeScript source, which boots through tsx's loader (tests, `node --import tsx`). A worker that
+ * crashes fails only the job it was running; a fresh worker takes its place.
  */
 import { Worker } from "node:worker_threads";
 
@@ -16,16 +17,17 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
+/** A worker for a module; a TypeScript one loads through tsx (workers do not inherit --import). */
 export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
+  const limits = options.heapMb
+    ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } }
+    : {};
+  if (!moduleUrl.pathname.endsWith(".ts")) return new Worker(moduleUrl, limits);
   const loader = import.meta.resolve("tsx/esm/api");
   const boot =
     `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); ` +
     `return import(${JSON.stringify(moduleUrl.href)}); });`;
-  return new Worker(boot, {
-    eval: true,
-    ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
-  });
+  return new Worker(boot, { eval: true, ...limits });
 }
 
 /**

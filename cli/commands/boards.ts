@@ -1,9 +1,4 @@
 /** `robotyc boards [--json] [--no-probe]`: the serial ports and the boards recognised on them. */
-import {
-  describePorts,
-  discoverPorts,
-  serialportDiscoveryDeps,
-} from "../../firmware-bridge/index.ts";
 import { format } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
@@ -25,6 +20,9 @@ const messages = {
 const command: Command = {
   summary: messages.summary,
   async run(args, io) {
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const { describePorts, discoverPorts, serialportDiscoveryDeps } =
+      await import("../../firmware-bridge/index.ts");
     const unknown = args.find((a) => a !== "--json" && a !== "--no-probe");
     if (unknown) {
       io.err(format(messages.badOption, io.locale, { option: unknown }));

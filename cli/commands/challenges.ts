@@ -1,5 +1,4 @@
 /** `robotyc challenges [--json]`: lists the challenges of the pack. */
-import { loadPack } from "../../challenges/index.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
@@ -15,6 +14,8 @@ const text = {
 const command: Command = {
   summary: text.summary,
   async run(args, io) {
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const { loadPack } = await import("../pack.ts");
     const json = args.includes("--json");
     if (args.some((a) => a !== "--json")) {
       io.err(format(text.usage, io.locale));

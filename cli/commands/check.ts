@@ -1,6 +1,6 @@
 /** `robotyc check <program.ts>`: compiles a pupil program and prints its diagnostics. */
 import { readFileSync, statSync } from "node:fs";
-import { compile, format, sizeDiagnostic, type Localized } from "../../runtime/index.ts";
+import { format, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
 const messages = {
@@ -27,6 +27,8 @@ const check: Command = {
       return 2;
     }
     const file = args[0]!;
+    // The compiler loads here, not with the command: `robotyc --help` stays instant.
+    const { compile, sizeDiagnostic } = await import("../../runtime/index.ts");
     let bytes: Uint8Array;
     try {
       const info = statSync(file);

@@ -6,13 +6,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  ClassifierError,
-  WasteClassifier,
-  decodeImage,
-  labelOf,
-  type ClassifyKind,
-} from "../../classifier/index.ts";
+import type { ClassifyKind, WasteClassifier } from "../../classifier/index.ts";
 import { format, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
@@ -83,6 +77,9 @@ const command: Command = {
       } else files.push(input);
     }
 
+    // TensorFlow.js loads here, not with the command: `robotyc --help` stays instant.
+    const { ClassifierError, WasteClassifier, decodeImage, labelOf } =
+      await import("../../classifier/index.ts");
     let classifier: WasteClassifier;
     try {
       classifier = await WasteClassifier.load(modelDir);

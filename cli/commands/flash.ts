@@ -1,13 +1,6 @@
 /** `robotyc flash --board <id> --port <path|emulated> [--hex <file>]`: puts firmware on a board. */
 import { readFileSync } from "node:fs";
-import {
-  checkFirmware,
-  connectJohnnyFive,
-  flashBoard,
-  openFlashPort,
-  resolveBoard,
-  type FlashProgress,
-} from "../../firmware-bridge/index.ts";
+import type { FlashProgress } from "../../firmware-bridge/index.ts";
 import { format } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 import { errorText } from "./errors.ts";
@@ -51,6 +44,9 @@ function option(args: string[], name: string): string | undefined {
 const command: Command = {
   summary: messages.summary,
   async run(args, io) {
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const { checkFirmware, connectJohnnyFive, flashBoard, openFlashPort, resolveBoard } =
+      await import("../../firmware-bridge/index.ts");
     const boardId = option(args, "--board");
     const path = option(args, "--port");
     const hexFile = option(args, "--hex");

@@ -5,14 +5,6 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import {
-  formatOf,
-  gradeFolder,
-  programsIn,
-  resolveChallenge,
-  toCsv,
-  writeResults,
-} from "../../challenges/index.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
@@ -68,6 +60,9 @@ function parseSeeds(textValue: string | undefined): number[] | undefined {
 const command: Command = {
   summary: text.summary,
   async run(args, io) {
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const { formatOf, gradeFolder, programsIn, resolveChallenge, toCsv, writeResults } =
+      await import("../../challenges/index.ts");
     const parsed = parseArgs(args, ["challenge", "seeds", "jobs", "out"], []);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) {
       return fail(io, text.usage);

@@ -6,15 +6,7 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import {
-  breakdownLine,
-  localizeBreakdown,
-  resolveChallenge,
-  resultJson,
-  runChallenge,
-  tuneSimulationHost,
-  type Challenge,
-} from "../../challenges/index.ts";
+import type { Challenge } from "../../challenges/index.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
@@ -56,7 +48,11 @@ function usage(io: CommandIO): number {
 const command: Command = {
   summary: text.summary,
   async run(args, io) {
-    tuneSimulationHost();
+    // The engines load here, not with the command: `robotyc --help` stays instant.
+    const challenges = await import("../../challenges/index.ts");
+    challenges.tuneSimulationHost();
+    const { breakdownLine, compileCached, localizeBreakdown, resolveChallenge, resultJson } =
+      challenges;
     const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json"]);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) return usage(io);
     const seed = parsed.options.seed === undefined ? 1 : wholeNumber(parsed.options.seed);
@@ -82,9 +78,9 @@ const command: Command = {
       return 2;
     }
 
-    const result = await runChallenge({
-      source,
-      fileName: basename(programPath),
+    const result = await challenges.runChallenge({
+      // Compiled through the cache: a program run before does not load the compiler again.
+      source: await compileCached(source, io.locale, basename(programPath)),
       challenge,
       seed,
       locale: io.locale,

@@ -1,5 +1,4 @@
 /** `robotyc start` (what `npm start` runs): an example program on the flagship level. */
-import { FLAGSHIP_ID, solutionFile } from "../../challenges/index.ts";
 import type { Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 import run from "./run.ts";
@@ -11,7 +10,9 @@ const summary: Localized = {
 
 const command: Command = {
   summary,
-  run(args, io) {
+  async run(args, io) {
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const { FLAGSHIP_ID, solutionFile } = await import("../../challenges/index.ts");
     return run.run([solutionFile(FLAGSHIP_ID), "--challenge", FLAGSHIP_ID, ...args], io);
   },
 };

@@ -3,15 +3,6 @@
  * kit (SVG, in the user's language), and its wiring problems, if any.
  */
 import { writeFile } from "node:fs/promises";
-import {
-  BOARDS,
-  findBoard,
-  findKit,
-  formatWiringIssue,
-  KITS,
-  renderWiringSheet,
-  validateKitWiring,
-} from "../../boards/index.ts";
 import { format } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
@@ -36,6 +27,16 @@ const messages = {
 const command: Command = {
   summary: messages.summary,
   async run(args, io) {
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const {
+      BOARDS,
+      findBoard,
+      findKit,
+      formatWiringIssue,
+      KITS,
+      renderWiringSheet,
+      validateKitWiring,
+    } = await import("../../boards/index.ts");
     const options = new Map<string, string>();
     for (let i = 0; i < args.length; i += 2) {
       const [name, value] = [args[i]!, args[i + 1]];

@@ -1,0 +1,23 @@
+// The in-process side of bench/cli.bench.ts: one process runs a program on a challenge from the
+// built modules (dist/), once to warm up and then `runs` times, and prints each run's real-time
+// factor (simulated s / wall s) as JSON. Usage: node cli-host.mjs <program.ts> <challenge> <runs>
+import { readFileSync } from "node:fs";
+
+const [file, challengeId, runs] = process.argv.slice(2);
+const challenges = await import("../dist/challenges/index.js");
+challenges.tuneSimulationHost();
+const { challenge } = challenges.resolveChallenge(challengeId);
+const { compile } = await import("../dist/runtime/index.js");
+const compiled = compile(readFileSync(file), { locale: "en" });
+const factors = [];
+for (let run = 0; run <= Number(runs); run++) {
+  const start = performance.now();
+  const result = await challenges.runChallenge({
+    source: compiled,
+    challenge,
+    seed: 1,
+    locale: "en",
+  });
+  if (run > 0) factors.push(result.simTime / ((performance.now() - start) / 1000));
+}
+process.stdout.write(JSON.stringify(factors) + "\n");
