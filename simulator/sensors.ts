@@ -5,6 +5,7 @@
  */
 import type { ColorReading, LineReading } from "../runtime/engine.ts";
 import { isDark } from "./colors.ts";
+import { GROUP, groups } from "./world/shapes.ts";
 import type { World } from "./world/world.ts";
 
 /** Sample periods, in ticks of 1/120 s. */
@@ -16,6 +17,8 @@ const PERIOD = {
 } as const;
 
 const RAD = Math.PI / 180;
+/** What the ultrasonic sensor's rays may hit: everything but the floor. */
+const NOT_FLOOR = groups(GROUP.all, GROUP.all & ~GROUP.floor);
 /** Ray directions of the ultrasonic cone, as (yaw, pitch) offsets in degrees. */
 function coneRays(cone: number): [number, number][] {
   const h = cone / 2;
@@ -105,21 +108,9 @@ export class Sensors {
         y: Math.sin(a) * Math.cos(b),
         z: Math.sin(b),
       });
-      const t = robot.body.translation();
+      const t = robot.translation;
       const ray = new R.Ray(origin, { x: dir.x - t.x, y: dir.y - t.y, z: dir.z - t.z });
-      const hit = physics.castRay(
-        ray,
-        us.maxCm,
-        true,
-        undefined,
-        undefined,
-        held,
-        robot.body,
-        (c) => {
-          const role = world.roles.get(c.handle);
-          return role?.type !== "floor";
-        },
-      );
+      const hit = physics.castRay(ray, us.maxCm, true, undefined, NOT_FLOOR, held, robot.body);
       if (hit && (best === null || hit.timeOfImpact < best)) best = hit.timeOfImpact;
     }
     return best;

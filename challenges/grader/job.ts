@@ -25,6 +25,8 @@ export interface GradeJobResult {
   simTime: number;
   /** The simulator's final-state hash, for fairness checks. */
   stateHash?: string;
+  /** The simulator's trace hash (every frame, the events, the outcome). */
+  traceHash?: string;
   /** Wall milliseconds the run took, for the benchmark. */
   wallMs: number;
   error?: { message: string; line?: number };
@@ -52,7 +54,7 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
       maxScore: result.maxScore,
       outcome: result.outcome,
       simTime: result.simTime,
-      ...(result.trace ? { stateHash: result.trace.stateHash } : {}),
+      ...(result.trace ? { stateHash: result.trace.stateHash, traceHash: result.trace.hash } : {}),
       wallMs: performance.now() - start,
       ...(result.error
         ? { error: { message: result.error.message, line: result.error.line } }

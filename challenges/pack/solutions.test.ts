@@ -1,8 +1,10 @@
 /**
  * Every challenge of the pack is solvable and scored right: its reference solution reaches the
  * maximum score on seeds 1..5. The runs go through the grader's worker pool (2 workers), the same
- * path as `robotyc grade`.
+ * path as `robotyc grade`. Each run's trace and final state are also the golden ones
+ * (golden-traces.json): a change that is not meant to change the physics keeps every hash.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "../grader/job.ts";
@@ -39,6 +41,20 @@ describe("reference solutions", () => {
         error: undefined,
       }));
       expect(report).toEqual(expected);
+      // A physics change moves these: regenerate with `node --import tsx tools/golden/traces.ts`,
+      // and say so in the commit.
+      const golden = JSON.parse(
+        readFileSync(new URL("./golden-traces.json", import.meta.url), "utf8"),
+      ) as Record<string, string>;
+      const traces = Object.fromEntries(
+        results.map((r, n) => [
+          `${jobs[n]!.challenge} seed ${jobs[n]!.seed}`,
+          `${r.traceHash}/${r.stateHash}`,
+        ]),
+      );
+      expect(traces).toEqual(
+        Object.fromEntries(Object.keys(traces).map((key) => [key, golden[key]])),
+      );
       expect(results.every((r) => (r.maxScore ?? 0) > 0)).toBe(true);
       expect(fileURLToPath(WORKER)).toMatch(/worker\.ts$/);
     },

@@ -8,6 +8,7 @@
 import { LocalizedError } from "../../runtime/engine.ts";
 import type { FinalState, SimEvent } from "../events.ts";
 import { MSG } from "../messages.ts";
+import type { Quat, Vec3 } from "../world/shapes.ts";
 import type { World } from "../world/world.ts";
 import { Hasher, VarintReader, VarintWriter, fromBase64, toBase64 } from "./codec.ts";
 
@@ -60,27 +61,43 @@ export interface Trace {
   events: number;
 }
 
-function quantize(world: World): number[][] {
-  const bodies = [
-    world.robot.body,
-    ...world.items.map((item) => (item.removed ? null : item.body)),
+function quantizePose(t: Readonly<Vec3>, q: Readonly<Quat>): number[] {
+  // Keep the quaternion's sign canonical (w ≥ 0) so equal rotations give equal integers.
+  const s = q.w < 0 ? -1 : 1;
+  return [
+    Math.round(t.x * 100),
+    Math.round(t.y * 100),
+    Math.round(t.z * 100),
+    Math.round(s * q.x * 10000),
+    Math.round(s * q.y * 10000),
+    Math.round(s * q.z * 10000),
+    Math.round(s * q.w * 10000),
   ];
-  return bodies.map((body) => {
-    if (!body) return GONE;
-    const t = body.translation();
-    const q = body.rotation();
-    // Keep the quaternion's sign canonical (w ≥ 0) so equal rotations give equal integers.
-    const s = q.w < 0 ? -1 : 1;
-    return [
-      Math.round(t.x * 100),
-      Math.round(t.y * 100),
-      Math.round(t.z * 100),
-      Math.round(s * q.x * 10000),
-      Math.round(s * q.y * 10000),
-      Math.round(s * q.z * 10000),
-      Math.round(s * q.w * 10000),
-    ];
+}
+
+/**
+ * The quantized poses of the robot and every item. An item asleep now and at the last frame has
+ * not moved: a body sleeps only after 2 s at rest, so it cannot have woken, moved and slept again
+ * within a frame (1/20 s). Its last pose is kept rather than read again from the physics.
+ */
+function quantize(
+  world: World,
+  previous: readonly number[][] | null,
+  asleep: boolean[],
+): number[][] {
+  const frame = [quantizePose(world.robot.translation, world.robot.rotation)];
+  world.items.forEach((item, i) => {
+    if (item.removed) {
+      asleep[i] = false;
+      frame.push(GONE);
+      return;
+    }
+    const sleeping = item.body.isSleeping();
+    const kept = sleeping && asleep[i] ? previous?.[i + 1] : undefined;
+    asleep[i] = sleeping;
+    frame.push(kept ?? quantizePose(item.body.translation(), item.body.rotation()));
   });
+  return frame;
 }
 
 function hashFrame(hasher: Hasher, tick: number, frame: readonly number[][]): void {
@@ -99,6 +116,8 @@ export class Recorder {
   private readonly hasher = new Hasher();
   private readonly writer: VarintWriter | null;
   private previous: number[][] | null = null;
+  /** Which items were asleep at the last frame. */
+  private readonly asleep: boolean[] = [];
   private frameCount = 0;
 
   constructor(
@@ -115,7 +134,7 @@ export class Recorder {
   }
 
   private capture(): void {
-    const frame = quantize(this.world);
+    const frame = quantize(this.world, this.previous, this.asleep);
     hashFrame(this.hasher, this.world.tick, frame);
     if (this.writer) {
       this.writer.write(this.world.tick - (this.frameCount === 0 ? 0 : this.lastTick));

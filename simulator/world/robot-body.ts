@@ -79,6 +79,12 @@ export class RobotBody {
   private readonly history = new Float64Array(HISTORY * 3);
   /** Poses written into the ring so far. */
   private recorded = 0;
+  /**
+   * The body's position and rotation, read from the physics once after each step: nothing moves
+   * it between two steps, so every read of the tick (sensors, the scoring watch, the recorder)
+   * shares these exact values instead of crossing into the engine again.
+   */
+  private at: { t: Vec3; q: Quat };
 
   constructor(
     private readonly world: World,
@@ -125,29 +131,37 @@ export class RobotBody {
         .setFriction(0)
         .setFrictionCombineRule(R.CoefficientCombineRule.Min),
     );
-    this.lastYaw = yawOf(this.body.rotation());
+    this.at = { t: this.body.translation(), q: this.body.rotation() };
+    this.lastYaw = yawOf(this.at.q);
     this.mass = this.body.mass();
     this.frame = this.wheelFrame();
     this.lastWheels = this.frame.wheels;
   }
 
   pose(): Pose {
-    const t = this.body.translation();
-    return { x: t.x, y: t.y, z: t.z, yaw: yawOf(this.body.rotation()) };
+    const { t, q } = this.at;
+    return { x: t.x, y: t.y, z: t.z, yaw: yawOf(q) };
+  }
+
+  /** The body's position (as the physics gives it after the last step; not to be changed). */
+  get translation(): Readonly<Vec3> {
+    return this.at.t;
+  }
+
+  /** The body's rotation (as the physics gives it after the last step; not to be changed). */
+  get rotation(): Readonly<Quat> {
+    return this.at.q;
   }
 
   /** A point of the robot frame (x forward, y left, z up, origin mid-axle on the floor) in the arena. */
   toWorld(local: Vec3): Vec3 {
-    const t = this.body.translation();
-    const p = rotate(this.body.rotation(), local);
+    const { t, q } = this.at;
+    const p = rotate(q, local);
     return { x: t.x + p.x, y: t.y + p.y, z: t.z + p.z };
   }
 
   /** Where each wheel touches the floor, and the robot's forward and left unit vectors. */
-  private wheelFrame(
-    t: Vec3 = this.body.translation(),
-    q: Quat = this.body.rotation(),
-  ): WheelFrame {
+  private wheelFrame(t: Vec3 = this.at.t, q: Quat = this.at.q): WheelFrame {
     const fw = rotate(q, { x: 1, y: 0, z: 0 });
     const norm = Math.hypot(fw.x, fw.y) || 1;
     const f = { x: fw.x / norm, y: fw.y / norm };
@@ -208,6 +222,7 @@ export class RobotBody {
   afterStep(dt: number): void {
     const t = this.body.translation();
     const q = this.body.rotation();
+    this.at = { t, q };
     this.frame = this.wheelFrame(t, q);
     const { wheels, f, l } = this.frame;
     for (const side of [0, 1] as const) {
@@ -265,8 +280,8 @@ export class RobotBody {
   /** The item the open jaws would close on, or null. */
   itemInJaws(): WorldItem | null {
     const { gripper } = this.kit;
-    const t = this.body.translation();
-    const yaw = yawOf(this.body.rotation());
+    const { t, q } = this.at;
+    const yaw = yawOf(q);
     const c = Math.cos(-yaw);
     const s = Math.sin(-yaw);
     let best: WorldItem | null = null;
@@ -296,7 +311,7 @@ export class RobotBody {
   hold(item: WorldItem): void {
     const { R, physics } = this.world;
     const half = halfExtents(item.entry.shape);
-    const frame2 = multiply(conjugate(item.body.rotation()), this.body.rotation());
+    const frame2 = multiply(conjugate(item.body.rotation()), this.at.q);
     const hp = this.kit.gripper.holdPoint;
     this.joint = physics.createImpulseJoint(
       R.JointData.fixed(

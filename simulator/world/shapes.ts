@@ -12,12 +12,18 @@ export interface Quat {
   w: number;
 }
 
-/** Collision group bits: who touches whom. A held item does not touch the robot holding it. */
+/**
+ * Collision group bits: who touches whom. A held item does not touch the robot holding it. The
+ * floor has a bit of its own, which everything touches like any static part, so that a sensor's
+ * ray can leave it out by its groups (inside the engine) rather than by a function the engine
+ * calls back for each collider.
+ */
 export const GROUP = {
   static: 0x1,
   item: 0x2,
   robot: 0x4,
   held: 0x8,
+  floor: 0x10,
   all: 0xffff,
 } as const;
 

@@ -130,7 +130,7 @@ export class World {
       .setTranslation(at.x, at.y, at.z)
       .setRotation(yawQuat(yawDegrees))
       .setFriction(friction)
-      .setCollisionGroups(groups(GROUP.static, GROUP.all));
+      .setCollisionGroups(groups(role.type === "floor" ? GROUP.floor : GROUP.static, GROUP.all));
     const collider = this.physics.createCollider(desc);
     this.roles.set(collider.handle, role);
   }
