@@ -34,6 +34,23 @@ export function format(
   );
 }
 
+/**
+ * How numbers are written in each language: the decimal mark (« 236,9 » in French, "236.9" in
+ * English). A spreadsheet's list separator follows it (`;` where the decimal mark is a comma).
+ */
+export const DECIMAL_MARK: Record<Locale, "." | ","> = { fr: ",", en: "." };
+
+/**
+ * A number as a person of that language writes it, without grouping: `decimals` fixes the digits
+ * after the mark (236.94, 1 → « 236,9 »); without it, every digit the number has.
+ */
+export function formatNumber(value: number, locale: Locale, decimals?: number): string {
+  const text = decimals === undefined ? String(value) : value.toFixed(decimals);
+  // -0.04 to one decimal is "-0.0": a person writes 0.
+  const unsigned = /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return unsigned.replace(".", DECIMAL_MARK[locale]);
+}
+
 /** An error that carries its message in every language. */
 export class LocalizedError extends Error {
   constructor(
