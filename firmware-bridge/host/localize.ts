@@ -1,4 +1,4 @@
-import { format, LOCALES, type Localized } from "../../runtime/index.ts";
+import { format, LOCALES, type Localized } from "../../runtime/engine.ts";
 
 /** Fills `{name}` placeholders with values that are themselves localized (part names). */
 export function localizeWith(message: Localized, parts: Record<string, Localized>): Localized {
