@@ -10,7 +10,22 @@ export * from "./index.ts";
 export { loadChallengeFile } from "./format/load.node.ts";
 export { packFile, solutionFile, resolveChallenge } from "./pack/files.node.ts";
 export { shippedChallengeCamera } from "./camera.node.ts";
-export { type GradeRow, writeResults, formatOf, toCsv, mean } from "./grader/output.ts";
+export {
+  type GradeRow,
+  type CsvTable,
+  type CsvValue,
+  type CsvOptions,
+  writeResults,
+  writeFileWhole,
+  formatOf,
+  toCsv,
+  gradeTable,
+  spreadsheetCsv,
+  csvSeparator,
+  CSV_BOM,
+  CSV_MEDIA_TYPE,
+  mean,
+} from "./grader/output.ts";
 export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
 export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";
 
