@@ -2,7 +2,7 @@
  * The voltages on the ADC's input channels, kept across resets (the world outside the chip does
  * not reset with it) and handed to every new chip's ADC.
  */
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import type { Mcu } from "./mcu.ts";
 
 const messages = {

@@ -14,7 +14,7 @@
  * (power-on, external, watchdog). Pins use Arduino numbers (Uno: 0-13, A0-A5 = 14-19; Mega:
  * 0-53, A0-A15 = 54-69).
  */
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { AnalogInputs } from "./analog-inputs.ts";
 import { ATMEGA2560, ATMEGA328P, type ChipSpec } from "./chips.ts";
 import { FlashMemory } from "./flash.ts";

@@ -4,7 +4,7 @@
  * here when SPMCSR is written, since the SPM that follows within 4 cycles uses the registers already
  * loaded (Z, R1:R0, RAMPZ).
  */
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { parseIntelHex } from "../intel-hex.ts";
 import type { ChipSpec } from "./chips.ts";
 import type { Chip, Mcu } from "./mcu.ts";

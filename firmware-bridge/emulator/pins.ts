@@ -5,7 +5,7 @@
  * of the last high pulse (servo signals).
  */
 import { PinState } from "avr8js";
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { FREQUENCY, type Chip, type Mcu } from "./mcu.ts";
 
 export type PinListener = (level: 0 | 1, seconds: number, cycles: number) => void;

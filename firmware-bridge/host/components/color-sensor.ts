@@ -4,7 +4,7 @@
  * makes the part unavailable, with the wiring to check.
  */
 import type { KitProfile } from "../../../boards/index.ts";
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 import type { FirmataIo } from "../../emulator/johnny-five.ts";
 import { HOST_MESSAGES } from "../messages.ts";
 import type { ComponentContext, KitComponent } from "./component.ts";

@@ -5,7 +5,7 @@
  */
 import type { FiveBoard, FiveModule, FirmataIo } from "../../emulator/johnny-five.ts";
 import type { BoardProfile, KitProfile } from "../../../boards/index.ts";
-import type { LocalizedError } from "../../../runtime/index.ts";
+import type { LocalizedError } from "../../../runtime/engine.ts";
 import type { SensorSamples } from "../sensors.ts";
 
 /** A motor as the kit drives it: power -100..100; the PWM duty and direction pins follow. */

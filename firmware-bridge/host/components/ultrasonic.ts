@@ -3,7 +3,7 @@
  * asks for a ping (PingFirmata SysEx 0x75) every 65 ms. A board whose firmware lacks the ping
  * (stock StandardFirmata) makes the sensor unavailable, with a message saying to upload ours.
  */
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 import { HOST_MESSAGES } from "../messages.ts";
 import { capturingIntervals, type KitComponent } from "./component.ts";
 
