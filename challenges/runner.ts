@@ -3,7 +3,7 @@
  * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
  * so a program, a seed and a challenge get the same score everywhere.
  */
-import type { CompileResult, Locale } from "../runtime/engine.ts";
+import { atPosition, type CompileResult, type Locale } from "../runtime/engine.ts";
 import { loadArena, runSimulation } from "../simulator/index.ts";
 import { challengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
@@ -35,7 +35,8 @@ export interface ChallengeRunResult {
   /** The simulator's trace hashes (absent when the program did not compile). */
   trace?: { hash: string; stateHash: string };
   /** Why the program failed: it did not compile, or it failed while running. */
-  error?: { message: string; line?: number; stage: "compile" | "run" };
+  /** `message` names the position once (« Ligne 4, colonne 7 : … »); `line`, `column` for tools. */
+  error?: { message: string; line?: number; column?: number; stage: "compile" | "run" };
   replay?: unknown;
 }
 
@@ -73,7 +74,12 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
       maxScore: challengeMaxScore(challenge, seed),
       simTime: 0,
       breakdown: [],
-      error: { message: first?.message ?? "compile error", line: first?.line, stage: "compile" },
+      error: {
+        message: first ? atPosition(first.message, locale, first.line, first.column) : "?",
+        line: first?.line,
+        ...(first ? { column: first.column } : {}),
+        stage: "compile",
+      },
     };
   }
   const arena = loadArena(runArena(challenge, seed));
