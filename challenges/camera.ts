@@ -1,61 +1,88 @@
 /**
- * The robot's camera in a headless challenge: the classifier's image bank gives a real render of
- * the item at the gripper, and the shipped model names it — so `classify()` in a challenge runs
- * the real model on a real render, the same in `run`, in `grade` and in the app.
- *
- * The bank and the model (TensorFlow.js) load on the first `classify()` of the process (or
- * worker), not when a run starts: a program that never classifies never loads them. The one
- * number the picture takes from the run's generator is drawn at the call, as before, so loading
- * later changes no run.
+ * The robot's camera in a challenge: the classifier's image bank gives a real render of the item
+ * at the gripper, and the shipped model names it — so `classify()` in a challenge runs the real
+ * model on a real render, the same in `run`, in `grade` and in the app. The app hands in where
+ * the model, the bank and the TF.js wasm files are served; Node reads the shipped files
+ * (`camera.node.ts`). Loaded once per source, on the first challenge whose robot has a camera.
  */
+import {
+  bankCamera,
+  type ImageBank,
+  type ImageBankFiles,
+  type ModelFiles,
+  type WasteClassifier,
+} from "../classifier/index.ts";
 import type { ClassifyResult } from "../runtime/engine.ts";
 import type { CameraImage, CameraSource } from "../simulator/index.ts";
 
 export interface ChallengeCamera {
+  camera: ReturnType<typeof bankCamera>;
+  classifyItem: (image: { width: number; height: number; data: Uint8Array }) => ClassifyResult;
+}
+
+/** Where the classifier's files are: URLs (fetched) or their bytes. */
+export interface ClassifierSource {
+  model: string | URL | ModelFiles;
+  bank: string | URL | ImageBankFiles;
+  /** Where the TF.js wasm backend's `.wasm` files are served. */
+  wasmPaths?: string;
+}
+
+/** The camera from a loaded bank and model. */
+export function makeChallengeCamera(bank: ImageBank, model: WasteClassifier): ChallengeCamera {
+  return {
+    camera: bankCamera(bank),
+    classifyItem: (image) => {
+      const { kind, confidence } = model.classify({ ...image, channels: 3 });
+      return { kind, confidence };
+    },
+  };
+}
+
+/** Caches one load per key; a failed load is not cached, so the next run tries again. */
+export function cachedLoad<K extends object, T>(
+  load: (key: K) => Promise<T>,
+): (key: K) => Promise<T> {
+  const cache = new WeakMap<K, Promise<T>>();
+  return (key) => {
+    let loading = cache.get(key);
+    if (!loading) {
+      loading = load(key);
+      cache.set(key, loading);
+      loading.catch(() => cache.delete(key));
+    }
+    return loading;
+  };
+}
+
+/** The challenge camera for a classifier source (loaded once per source object). */
+export const challengeCamera = cachedLoad(async (source: ClassifierSource) => {
+  // TensorFlow.js is imported here, on the first load, not with the module.
+  const { loadImageBank, WasteClassifier } = await import("../classifier/index.ts");
+  const [bank, model] = await Promise.all([
+    loadImageBank(source.bank),
+    WasteClassifier.load(source.model, source.wasmPaths ? { wasmPaths: source.wasmPaths } : {}),
+  ]);
+  return makeChallengeCamera(bank, model);
+});
+
+/**
+ * The camera a run gives its robot: the bank and the model (TensorFlow.js) load on the program's
+ * first `classify()`, not when the run starts, so a program that never classifies never loads
+ * them. The one number a picture takes from the run's generator is drawn at the call, as with a
+ * camera loaded beforehand: when the loading happens changes no run.
+ */
+export function lazyCamera(load: () => Promise<ChallengeCamera>): {
   camera: CameraSource;
   classifyItem: (image: CameraImage) => Promise<ClassifyResult>;
-}
-
-type Loaded = {
-  camera: ReturnType<typeof import("../classifier/index.ts").bankCamera>;
-  classify: (image: CameraImage) => ClassifyResult;
-};
-
-let loading: Promise<Loaded> | undefined;
-
-function load(): Promise<Loaded> {
-  loading ??= (async () => {
-    const { bankCamera, loadImageBank, WasteClassifier } = await import("../classifier/index.ts");
-    const [bank, model] = await Promise.all([loadImageBank(), WasteClassifier.load()]);
-    return {
-      camera: bankCamera(bank),
-      classify: (image) => {
-        const { kind, confidence } = model.classify({ ...image, channels: 3 });
-        return { kind, confidence };
+} {
+  return {
+    camera: {
+      imageOf(item, random) {
+        const drawn = random.next();
+        return load().then((loaded) => loaded.camera.imageOf(item, { next: () => drawn }));
       },
-    };
-  })();
-  // A failed load is not cached: the next classify() tries again.
-  loading.catch(() => (loading = undefined));
-  return loading;
-}
-
-const camera: ChallengeCamera = {
-  camera: {
-    imageOf(item, random) {
-      const drawn = random.next();
-      return load().then((loaded) => loaded.camera.imageOf(item, { next: () => drawn }));
     },
-  },
-  classifyItem: async (image) => (await load()).classify(image),
-};
-
-/** The camera of a challenge's robot (one per process; nothing loads until it is used). */
-export function challengeCamera(): ChallengeCamera {
-  return camera;
-}
-
-/** Whether the bank and the model are loaded in this process (for tests and benchmarks). */
-export function challengeCameraLoaded(): boolean {
-  return loading !== undefined;
+    classifyItem: async (image) => (await load()).classifyItem(image),
+  };
 }

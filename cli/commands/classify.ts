@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { ClassifyKind, WasteClassifier } from "../../classifier/index.ts";
+import type { ClassifyKind, WasteClassifier } from "../../classifier/node.ts";
 import { format, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
@@ -78,11 +78,11 @@ const command: Command = {
     }
 
     // TensorFlow.js loads here, not with the command: `robotyc --help` stays instant.
-    const { ClassifierError, WasteClassifier, decodeImage, labelOf } =
-      await import("../../classifier/index.ts");
+    const { ClassifierError, decodeImage, labelOf, loadClassifier } =
+      await import("../../classifier/node.ts");
     let classifier: WasteClassifier;
     try {
-      classifier = await WasteClassifier.load(modelDir);
+      classifier = await loadClassifier(modelDir);
     } catch (error) {
       io.err(error instanceof ClassifierError ? error.localized(io.locale) : String(error));
       return 1;

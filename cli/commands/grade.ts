@@ -62,7 +62,7 @@ const command: Command = {
   async run(args, io) {
     // The work loads here, not with the command: `robotyc --help` stays instant.
     const { formatOf, gradeFolder, programsIn, resolveChallenge, toCsv, writeResults } =
-      await import("../../challenges/index.ts");
+      await import("../../challenges/node.ts");
     const parsed = parseArgs(args, ["challenge", "seeds", "jobs", "out"], []);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) {
       return fail(io, text.usage);
@@ -105,7 +105,7 @@ const command: Command = {
         : {}),
     });
     if (out === undefined) {
-      io.out(toCsv(report.rows, seeds, io.locale).trimEnd());
+      io.out(toCsv(report.rows, seeds, io.locale, { terminal: true }).trimEnd());
       return 0;
     }
     try {

@@ -6,7 +6,7 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Challenge } from "../../challenges/index.ts";
+import type { Challenge } from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
@@ -31,7 +31,10 @@ const text = {
     en: "Time is up: the program was still running at {time} s.",
   },
   error: { fr: "Le programme a échoué : {message}", en: "The program failed: {message}" },
-  errorLine: { fr: "(ligne {line})", en: "(line {line})" },
+  compileError: {
+    fr: "Le programme ne peut pas démarrer : {message}",
+    en: "The program cannot start: {message}",
+  },
   total: { fr: "Score : {score} / {max}", en: "Score: {score} / {max}" },
   replay: { fr: "Replay écrit dans « {file} ».", en: 'Replay written to "{file}".' },
   replayFailed: {
@@ -48,8 +51,8 @@ function usage(io: CommandIO): number {
 const command: Command = {
   summary: text.summary,
   async run(args, io) {
-    // The engines load here, not with the command: `robotyc --help` stays instant.
-    const challenges = await import("../../challenges/index.ts");
+    // The work loads here, not with the command: `robotyc --help` stays instant.
+    const challenges = await import("../../challenges/node.ts");
     challenges.tuneSimulationHost();
     const { breakdownLine, compileCached, localizeBreakdown, resolveChallenge, resultJson } =
       challenges;
@@ -81,6 +84,7 @@ const command: Command = {
     const result = await challenges.runChallenge({
       // Compiled through the cache: a program run before does not load the compiler again.
       source: await compileCached(source, io.locale, basename(programPath)),
+      program: { source: new TextDecoder().decode(source), language: "typescript" },
       challenge,
       seed,
       locale: io.locale,
@@ -110,11 +114,9 @@ const command: Command = {
       if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
       if (result.outcome === "timeout") lines.push(format(text.timeout, io.locale, { time }));
       if (result.error) {
-        const where =
-          result.error.line !== undefined
-            ? " " + format(text.errorLine, io.locale, { line: result.error.line })
-            : "";
-        lines.push(format(text.error, io.locale, { message: result.error.message }) + where);
+        // The message names its line and column once.
+        const failed = result.error.stage === "compile" ? text.compileError : text.error;
+        lines.push(format(failed, io.locale, { message: result.error.message }));
       }
       lines.push(...localizeBreakdown(result.breakdown, io.locale).map(breakdownLine));
       lines.push(format(text.total, io.locale, { score: result.score, max: result.maxScore }));

@@ -12,7 +12,7 @@ const command: Command = {
   summary,
   async run(args, io) {
     // The work loads here, not with the command: `robotyc --help` stays instant.
-    const { FLAGSHIP_ID, solutionFile } = await import("../../challenges/index.ts");
+    const { FLAGSHIP_ID, solutionFile } = await import("../../challenges/node.ts");
     return run.run([solutionFile(FLAGSHIP_ID), "--challenge", FLAGSHIP_ID, ...args], io);
   },
 };

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FLAGSHIP_ID, resolveChallenge, runChallenge } from "../../challenges/index.ts";
+import { FLAGSHIP_ID, resolveChallenge, runChallenge } from "../../challenges/node.ts";
 import { compile } from "../../runtime/index.ts";
 import { BENCH_PROGRAM } from "../../bench/simulator.bench.ts";
 import { BUSY_SEEDS, GOLDEN_FILE, type GoldenTraces } from "../../tools/golden/traces.ts";

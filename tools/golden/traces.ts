@@ -16,7 +16,7 @@ import {
   resolveChallenge,
   runChallenge,
   solutionFile,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { compile } from "../../runtime/index.ts";
 import { BENCH_PROGRAM } from "../../bench/simulator.bench.ts";
 
