@@ -7,6 +7,9 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export default function setup(): void {
+  // Each test project inherits this set-up; one build serves them all.
+  if (process.env.ROBOTYC_TEST_BUILT === "1") return;
+  process.env.ROBOTYC_TEST_BUILT = "1";
   const script = fileURLToPath(new URL("../cli/build.mjs", import.meta.url));
   execFileSync(process.execPath, [script], { stdio: ["ignore", "ignore", "inherit"] });
 }
