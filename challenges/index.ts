@@ -20,5 +20,21 @@ export {
   type ChallengeRunOptions,
   type ChallengeRunResult,
 } from "./runner.ts";
-export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
+export {
+  gradeFolder,
+  gradeRow,
+  programsIn,
+  type GradeOptions,
+  type GradeReport,
+} from "./grader/grade.ts";
 export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";
+export type { GradeJob, GradeJobResult } from "./grader/job.ts";
+export {
+  localGrader,
+  compilerThread,
+  challengeVersion,
+  programHash,
+  jobKey,
+  type Grader,
+  type Compiler,
+} from "./grader/graders.ts";

@@ -17,8 +17,25 @@ export const ALLOWED: Record<string, readonly string[]> = {
   simulator: ["runtime", "boards", "classifier"],
   "firmware-bridge": ["runtime", "boards"],
   challenges: ["simulator", "runtime", "classifier"],
-  desktop: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
-  cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
+  classroom: ["runtime", "simulator", "challenges"],
+  desktop: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "classroom",
+  ],
+  cli: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "classroom",
+  ],
 };
 /**
  * A part's public entries: `index.ts`, and for the runtime also `engine.ts` (the runtime without
