@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { gradeFolder, solutionFile } from "../challenges/index.ts";
+import { gradeFolder, solutionFile } from "../challenges/node.ts";
 import { call, LiveFeed, startTestClass, type TestClass } from "./testing.ts";
 
 const CHALLENGE = "trieur-1-zone";

@@ -4,17 +4,18 @@
  * countdown runs, grades them, keeps the scoreboard and tells whoever listens what changed.
  * The HTTP server (server.ts) is a thin face over this.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   compilerThread,
   parseChallenge,
   resolveChallenge,
+  writeFileWhole,
   type Challenge,
   type Compiler,
   type Grader,
-} from "../challenges/index.ts";
-import { LocalizedError, type Locale, type Localized } from "../runtime/index.ts";
+} from "../challenges/node.ts";
+import { LocalizedError, type Locale, type Localized } from "../i18n/index.ts";
 import { exportCsv, exportJson } from "./export.ts";
 import { PROGRAM_FILE, SessionGrader } from "./grading.ts";
 import {
@@ -130,7 +131,7 @@ export class Classroom {
     this.challenge = parseChallenge(JSON.parse(session.challengeJson), "session");
     const challengeFile = join(store.folder, `session-${session.id}-challenge.json`);
     this.challengeFile = challengeFile;
-    if (!existsSync(challengeFile)) atomicWrite(challengeFile, session.challengeJson);
+    if (!existsSync(challengeFile)) writeFileWhole(challengeFile, session.challengeJson);
     for (const pupil of store.pupilTokens(session.id)) {
       const { tokenHash: hash, ...record } = pupil;
       this.pupilsByToken.set(hash, record);
@@ -403,8 +404,8 @@ export class Classroom {
 
   private writeExports(): void {
     const files = this.exportFiles();
-    atomicWrite(files.csv, this.exportCsv(this.session.locale));
-    atomicWrite(files.json, this.exportJson());
+    writeFileWhole(files.csv, this.exportCsv(this.session.locale));
+    writeFileWhole(files.json, this.exportJson());
     this.emit({ type: "exported", ...files });
   }
 
@@ -445,7 +446,7 @@ export class Classroom {
     const sameScore = result.score === graded.score && result.stateHash === graded.stateHash;
     if (sameScore) {
       mkdirSync(join(this.store.folder, "replays"), { recursive: true });
-      atomicWrite(file, JSON.stringify(result.replay));
+      writeFileWhole(file, JSON.stringify(result.replay));
     }
     return { replay: result.replay, sameScore };
   }
@@ -469,10 +470,4 @@ export class Classroom {
     }
     this.store.close();
   }
-}
-
-function atomicWrite(path: string, content: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
 }

@@ -1,36 +1,78 @@
 /**
  * A session's results as files: a CSV the teacher's spreadsheet opens (written by the grader's
- * CSV writer, so `robotyc grade` and a classroom export read the same) and JSON for scripts.
- * One row per pupil, best first: their best submission's score on each seed and its mean.
+ * spreadsheet CSV writer, like `robotyc grade`'s) and JSON for scripts. One row per pupil, best
+ * first: rank, pseudonym, best score, when it was sent, how many submissions, the best one's
+ * score on each seed and its errors.
  */
-import { gradeRow, toCsv, type Challenge, type GradeRow } from "../challenges/index.ts";
-import type { Locale } from "../runtime/index.ts";
+import { spreadsheetCsv, type Challenge, type CsvValue } from "../challenges/node.ts";
+import { format, type Locale, type Localized } from "../i18n/index.ts";
 import type { ScoreboardRow } from "./session.ts";
 import type { SessionRecord, SubmissionRecord } from "./store.ts";
 
 /** A scoreboard row with the pupil's best submission. */
 export type ExportRow = ScoreboardRow & { submission: SubmissionRecord | undefined };
 
-/** The pupil's best submission as a row of `robotyc grade`: its runs in the session's seed order. */
-function row(r: ExportRow, seeds: readonly number[]): GradeRow {
-  const runs = r.submission?.runs ?? [];
-  const ordered = seeds.map(
-    (seed) =>
-      runs.find((run) => run.seed === seed) ?? {
-        seed,
-        score: 0,
-        outcome: "error" as const,
-        simTime: 0,
-        wallMs: 0,
-      },
-  );
-  return gradeRow(r.name, ordered);
-}
+const COLUMNS = {
+  rank: { fr: "rang", en: "rank" },
+  name: { fr: "pseudo", en: "pseudonym" },
+  best: { fr: "meilleur score", en: "best score" },
+  max: { fr: "score maximum", en: "maximum score" },
+  at: { fr: "envoyé à", en: "sent at" },
+  submissions: { fr: "envois", en: "submissions" },
+  seed: { fr: "graine {seed}", en: "seed {seed}" },
+  errors: { fr: "erreurs du meilleur envoi", en: "errors of the best submission" },
+  error: { fr: "graine {seed} : {message}", en: "seed {seed}: {message}" },
+  errorAt: {
+    fr: "graine {seed} : {message} (ligne {line})",
+    en: "seed {seed}: {message} (line {line})",
+  },
+} satisfies Record<string, Localized>;
 
-export function exportCsv(rows: readonly ExportRow[], seeds: readonly number[], locale: Locale) {
-  return toCsv(
-    rows.map((r) => row(r, seeds)),
-    seeds,
+/** The results as the CSV the teacher's spreadsheet opens (French: `;` and decimal commas). */
+export function exportCsv(
+  rows: readonly ExportRow[],
+  seeds: readonly number[],
+  locale: Locale,
+): string {
+  const w = (key: keyof typeof COLUMNS, params: Record<string, string | number> = {}) =>
+    format(COLUMNS[key], locale, params);
+  const time = (iso: string | null) =>
+    iso === null
+      ? null
+      : new Date(iso).toLocaleTimeString(locale === "fr" ? "fr-FR" : "en-GB", { hour12: false });
+  return spreadsheetCsv(
+    {
+      header: [
+        w("rank"),
+        w("name"),
+        w("best"),
+        w("max"),
+        w("at"),
+        w("submissions"),
+        ...seeds.map((seed) => w("seed", { seed })),
+        w("errors"),
+      ],
+      rows: rows.map((row): CsvValue[] => {
+        const runs = row.submission?.runs ?? [];
+        return [
+          row.rank,
+          row.name,
+          row.best,
+          row.maxScore,
+          time(row.at),
+          row.submissions,
+          ...seeds.map((seed) => runs.find((r) => r.seed === seed)?.score),
+          runs
+            .filter((r) => r.error)
+            .map((r) =>
+              r.error!.line !== undefined
+                ? w("errorAt", { seed: r.seed, message: r.error!.message, line: r.error!.line })
+                : w("error", { seed: r.seed, message: r.error!.message }),
+            )
+            .join("; "),
+        ];
+      }),
+    },
     locale,
   );
 }

@@ -14,8 +14,8 @@ import {
   type GradeJob,
   type GradeJobResult,
   type Grader,
-} from "../challenges/index.ts";
-import type { Locale } from "../runtime/index.ts";
+} from "../challenges/node.ts";
+import type { Locale } from "../i18n/index.ts";
 import { combineRuns } from "./session.ts";
 import type { ClassroomStore, SeedRun, SessionRecord, SubmissionRecord } from "./store.ts";
 

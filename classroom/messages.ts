@@ -1,5 +1,5 @@
 /** What the classroom server says to people: API errors and the teacher's terminal, French first. */
-import type { Localized } from "../runtime/index.ts";
+import type { Localized } from "../i18n/index.ts";
 
 export const API_ERRORS = {
   badCode: {

@@ -4,7 +4,7 @@
  * which way they face. Decoded here from the simulator's replay format, so the page needs no
  * simulator code.
  */
-import { runArena, type Challenge } from "../challenges/index.ts";
+import { runArena, type Challenge } from "../challenges/node.ts";
 import { catalogueItem, halfExtents, loadArena, PALETTE, playReplay } from "../simulator/index.ts";
 
 const rgb = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;

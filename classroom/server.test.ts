@@ -3,8 +3,9 @@
  * why, in the reader's language), and that refusals never stop the session.
  */
 import { readFileSync } from "node:fs";
+import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { solutionFile } from "../challenges/index.ts";
+import { solutionFile } from "../challenges/node.ts";
 import { newToken } from "./identity.ts";
 import { call, LiveFeed, startTestClass, type TestClass } from "./testing.ts";
 
@@ -289,7 +290,32 @@ describe("classroom server: tokens and roles", () => {
 
     const csv = await call<string>(cls.url, "/api/export.csv", { token: cls.teacher });
     expect(csv.status).toBe(200);
-    expect(csv.data).toContain("Alice");
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    // Read as French Excel reads it: UTF-8 mark, `;` between cells, decimal commas.
+    const file = readFileSync(joinPath(cls.data, `resultats-${cls.code}.csv`));
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, first] = file
+      .toString("utf8")
+      .slice(1)
+      .split("\r\n")
+      .map((l) => l.split(";"));
+    expect(header).toEqual([
+      "rang",
+      "pseudo",
+      "meilleur score",
+      "score maximum",
+      "envoyé à",
+      "envois",
+      "graine 1",
+      "graine 2",
+      "erreurs du meilleur envoi",
+    ]);
+    expect(first!.slice(0, 4)).toEqual(["1", "Alice", "40", "40"]);
+    expect(first![4]).toMatch(/^\d\d:\d\d:\d\d$/);
+    const english = await call<string>(cls.url, "/api/export.csv?lang=en", { token: cls.teacher });
+    expect(english.data.split("\r\n")[0]).toBe(
+      "rank,pseudonym,best score,maximum score,sent at,submissions,seed 1,seed 2,errors of the best submission",
+    );
     const json = await call<{ results: { name: string; best: number | null }[] }>(
       cls.url,
       "/api/export.json",

@@ -11,7 +11,8 @@ import { networkInterfaces } from "node:os";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import websocket from "@fastify/websocket";
 import type { WebSocket } from "ws";
-import { format, localeFromTag, isLocale, type Locale } from "../runtime/index.ts";
+import { format, localeFromTags, isLocale, type Locale } from "../i18n/index.ts";
+import { CSV_MEDIA_TYPE } from "../challenges/node.ts";
 import { Classroom, Refusal, type ClassroomEvent, type Principal } from "./classroom.ts";
 import { RateLimiter } from "./limits.ts";
 import { API_ERRORS, type ApiErrorCode } from "./messages.ts";
@@ -66,7 +67,8 @@ const SECURITY_HEADERS = {
 function localeOf(request: FastifyRequest): Locale {
   const query = request.query as Record<string, unknown> | undefined;
   if (isLocale(query?.lang)) return query.lang;
-  return localeFromTag(request.headers["accept-language"]?.split(",")[0]);
+  const tags = (request.headers["accept-language"] ?? "").split(",").map((t) => t.split(";")[0]);
+  return localeFromTags(tags);
 }
 
 function bearer(request: FastifyRequest): string | undefined {
@@ -291,7 +293,7 @@ export async function startClassroomServer(
     teacher(request);
     const locale = localeOf(request);
     return reply
-      .type("text/csv; charset=utf-8")
+      .type(CSV_MEDIA_TYPE)
       .header("content-disposition", `attachment; filename="resultats-${classroom.code}.csv"`)
       .send(classroom.exportCsv(locale));
   });

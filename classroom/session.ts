@@ -4,8 +4,8 @@
  * seeds by the same runner, a pupil's best submission counts, and a tie goes to the one who
  * sent it first (the time it was received, never the time it was graded).
  */
-import { mean, type ScoreLine } from "../challenges/index.ts";
-import type { Locale } from "../runtime/index.ts";
+import { mean, type ScoreLine } from "../challenges/node.ts";
+import type { Locale } from "../i18n/index.ts";
 import type { PupilRecord, SeedRun, SessionRecord, SubmissionRecord } from "./store.ts";
 
 export type SessionState = "waiting" | "running" | "ended";

@@ -6,8 +6,8 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { Locale } from "../runtime/index.ts";
-import type { GradeJobResult } from "../challenges/index.ts";
+import type { Locale } from "../i18n/index.ts";
+import type { GradeJobResult } from "../challenges/node.ts";
 
 export const DATABASE_FILE = "classroom.sqlite";
 const SCHEMA_VERSION = 1;

@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WebSocket } from "ws";
-import { localGrader, type Grader } from "../challenges/index.ts";
+import { localGrader, type Grader } from "../challenges/node.ts";
 import { Classroom } from "./classroom.ts";
 import { startClassroomServer, type ClassroomServer } from "./server.ts";
 

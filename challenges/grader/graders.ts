@@ -6,7 +6,6 @@
  */
 import { createHash } from "node:crypto";
 import type { CompileResult, Locale } from "../../runtime/engine.ts";
-import type { Challenge } from "../format/schema.ts";
 import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { compileFailure, failed, type GradeJob, type GradeJobResult } from "./job.ts";
 import type { CompileJob } from "./compile-worker.ts";
@@ -50,11 +49,6 @@ export function compilerThread(): Compiler {
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/** The version of a challenge a result belongs to: a hash of its whole definition. */
-export function challengeVersion(challenge: Challenge): string {
-  return sha256(JSON.stringify(challenge)).slice(0, 32);
-}
 
 /** The hash of a compiled program (its code, line table, file name and diagnostics). */
 export function programHash(compiled: CompileResult): string {

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { localGrader, resolveChallenge } from "../../challenges/index.ts";
+import { localGrader, resolveChallenge } from "../../challenges/node.ts";
 import {
   Classroom,
   displayCode,
@@ -15,7 +15,7 @@ import {
   startClassroomServer,
   type ClassroomEvent,
 } from "../../classroom/index.ts";
-import { format, LocalizedError, type Locale, type Localized } from "../../runtime/index.ts";
+import { format, LocalizedError, type Locale, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
 import { parseSeeds } from "./grade.ts";

@@ -8,9 +8,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { breakdownLine } from "../../challenges/index.ts";
+import { breakdownLine } from "../../challenges/node.ts";
 import { call, normalizeCode, waitForScore } from "../../classroom/index.ts";
-import { format, type Localized } from "../../runtime/index.ts";
+import { format, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs } from "./args.ts";
 

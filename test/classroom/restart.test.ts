@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { solutionFile } from "../../challenges/index.ts";
+import { solutionFile } from "../../challenges/node.ts";
 import { call } from "../../classroom/testing.ts";
 
 const CLI = fileURLToPath(new URL("../../cli/robotyc.mjs", import.meta.url));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { solutionFile } from "../../challenges/index.ts";
+import { solutionFile } from "../../challenges/node.ts";
 import { call, startTestClass, type TestClass } from "../../classroom/testing.ts";
 import { main } from "../../cli/main.ts";
 
