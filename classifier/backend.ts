@@ -41,6 +41,10 @@ async function tryWasm(options: BackendOptions): Promise<boolean> {
   try {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     if (options.wasmPaths) wasm.setWasmPaths(options.wasmPaths);
+    // One thread, everywhere: a cross-origin isolated page (the app shares memory with its run
+    // worker) would otherwise get the threaded build, whose sums may be ordered differently —
+    // and a classification must be the same on every machine. (Node has no threads here anyway.)
+    tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
     return await guard(async () => {
       const ok = await tf.setBackend("wasm");
       await tf.ready();
