@@ -18,6 +18,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   simulator: ["runtime", "boards", "classifier", "i18n"],
   "firmware-bridge": ["runtime", "boards", "i18n"],
   challenges: ["simulator", "runtime", "classifier", "i18n"],
+  classroom: ["runtime", "simulator", "challenges", "i18n"],
   twin: ["firmware-bridge", "simulator", "challenges", "runtime", "boards", "i18n"],
   desktop: [
     "boards",
@@ -28,6 +29,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
     "challenges",
     "twin",
     "i18n",
+    "classroom",
   ],
   cli: [
     "boards",
@@ -38,6 +40,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
     "challenges",
     "twin",
     "i18n",
+    "classroom",
   ],
 };
 /**
