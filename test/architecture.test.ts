@@ -18,6 +18,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   simulator: ["runtime", "boards", "classifier", "i18n"],
   "firmware-bridge": ["runtime", "boards", "i18n"],
   challenges: ["simulator", "runtime", "classifier", "i18n"],
+  classroom: ["runtime", "simulator", "challenges", "i18n"],
+  twin: ["firmware-bridge", "simulator", "challenges", "runtime", "boards", "i18n"],
   desktop: [
     "boards",
     "runtime",
@@ -25,9 +27,21 @@ export const ALLOWED: Record<string, readonly string[]> = {
     "classifier",
     "firmware-bridge",
     "challenges",
+    "twin",
     "i18n",
+    "classroom",
   ],
-  cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges", "i18n"],
+  cli: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "twin",
+    "i18n",
+    "classroom",
+  ],
 };
 /**
  * A part's public entries: `index.ts`; for the runtime also `engine.ts` (the runtime without its
