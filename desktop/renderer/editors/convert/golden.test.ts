@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { resolveChallenge, runChallenge } from "../../../../challenges/index.ts";
+import { resolveChallenge, runChallenge } from "../../../../challenges/node.ts";
 import { blocksToTypeScript, typeScriptToBlocks, type WorkspaceState } from "./index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
