@@ -99,7 +99,11 @@ async function run(source: string, challengeId: string) {
     outcome: result.outcome,
     score: result.score,
     hash: result.trace?.hash,
-    error: result.error && { stage: result.error.stage, message: result.error.message },
+    // A compile error names a line, which moves when the program is laid out again.
+    error: result.error && {
+      stage: result.error.stage,
+      message: result.error.message.replace(/^(Ligne|Line) \d+, col\w* \d+ ?: /, ""),
+    },
     prints,
   };
 }
