@@ -8,6 +8,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { blocksToTypeScript, type BlockState, type WorkspaceState } from "../convert/index.ts";
+import * as en from "blockly/msg/en";
+import * as fr from "blockly/msg/fr";
+import { BLOCKLY_FR_EXTRA, SAME_IN_FRENCH } from "./blockly-fr-extra.ts";
 import { Blockly, registerBlocks } from "./register.ts";
 
 const golden = join(dirname(fileURLToPath(import.meta.url)), "..", "convert", "fixtures", "golden");
@@ -53,5 +56,27 @@ describe.each(["fr", "en"] as const)("our blocks in Blockly (%s)", (locale) => {
     part.setFieldValue("r", "FIELD");
     expect(part.outputConnection!.getCheck()).toEqual(["Number"]);
     workspace.dispose();
+  });
+});
+
+describe("Blockly's words in French", () => {
+  it("leave nothing a pupil or a screen reader meets in English", () => {
+    const english = en as unknown as Record<string, unknown>;
+    const french = fr as unknown as Record<string, unknown>;
+    const untranslated = Object.keys(english).filter(
+      (key) =>
+        typeof english[key] === "string" &&
+        french[key] === english[key] &&
+        /[a-z]{3}/.test(english[key] as string) &&
+        !/HELPURL$|HUE$/.test(key) &&
+        !(english[key] as string).startsWith("%{"),
+    );
+    expect(untranslated.length).toBeGreaterThan(100);
+    expect(
+      untranslated.filter((key) => !(key in BLOCKLY_FR_EXTRA) && !SAME_IN_FRENCH.has(key)),
+    ).toEqual([]);
+    registerBlocks("fr");
+    expect(Blockly.Msg.ARIA_LABEL_TRASH_EMPTY).toBe("Corbeille, vide pour l'instant");
+    expect(Blockly.Msg.CONTROLS_REPEAT_INPUT_DO).toBe("faire");
   });
 });

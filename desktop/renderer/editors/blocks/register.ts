@@ -10,10 +10,11 @@ import * as fr from "blockly/msg/fr";
 import type { Locale } from "../../../../runtime/engine.ts";
 import { BLOCK_LABELS, blockDefinitions } from "../convert/index.ts";
 import { PART_BLOCKS, checkOf, partBlock, restInput } from "../convert/catalog.ts";
+import { BLOCKLY_FR_EXTRA } from "./blockly-fr-extra.ts";
 import { registerCodeField, setCodeFieldLocale } from "./field-code.ts";
 
 const MESSAGES: Record<Locale, Record<string, string>> = {
-  fr: fr as unknown as Record<string, string>,
+  fr: { ...(fr as unknown as Record<string, string>), ...BLOCKLY_FR_EXTRA },
   en: en as unknown as Record<string, string>,
 };
 
