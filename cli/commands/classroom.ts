@@ -1,13 +1,14 @@
 /**
  * `robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <address>]
- * [--port 8080] [--data <folder>] [--jobs <n>] [--new] [--json]`: runs a timed classroom session
- * on this machine for the school LAN. Prints the class code, the address pupils type and the
- * teacher's links; with --json, one JSON object `{url, code, teacherToken}` first, then one JSON
- * line per event. Runs until Ctrl+C; started again on the same --data, the session goes on.
+ * [--port 8080] [--data <folder>] [--jobs <n> | --queue <redis url>] [--new] [--json]`: runs a
+ * timed classroom session on this machine for the school LAN. Prints the class code, the address
+ * pupils type and the teacher's links; with --json, one JSON object `{url, code, teacherToken}`
+ * first, then one JSON line per event. Runs until Ctrl+C; started again on the same --data, the
+ * session goes on. With --queue, `robotyc worker`s on other machines grade the submissions.
  */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { localGrader, resolveChallenge } from "../../challenges/node.ts";
+import { localGrader, queueGrader, resolveChallenge, type Grader } from "../../challenges/node.ts";
 import {
   Classroom,
   displayCode,
@@ -18,6 +19,7 @@ import {
 import { format, LocalizedError, type Locale, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
+import { untilStopped } from "./signals.ts";
 import { parseSeeds } from "./grade.ts";
 
 const text = {
@@ -26,8 +28,8 @@ const text = {
     en: "runs a timed classroom session on the school network",
   },
   usage: {
-    fr: "Utilisation : robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <adresse>] [--port 8080] [--data <dossier>] [--jobs <n>] [--new] [--json]",
-    en: "Usage: robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <address>] [--port 8080] [--data <folder>] [--jobs <n>] [--new] [--json]",
+    fr: "Utilisation : robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <adresse>] [--port 8080] [--data <dossier>] [--jobs <n> | --queue redis://<hôte>:6379] [--new] [--json]",
+    en: "Usage: robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <address>] [--port 8080] [--data <folder>] [--jobs <n> | --queue redis://<host>:6379] [--new] [--json]",
   },
   badMinutes: {
     fr: "--minutes doit être un nombre entier de 1 à {max}.",
@@ -127,7 +129,7 @@ const command: Command = {
   async run(args, io) {
     const parsed = parseArgs(
       args,
-      ["challenge", "minutes", "seeds", "host", "port", "data", "jobs"],
+      ["challenge", "minutes", "seeds", "host", "port", "data", "jobs", "queue"],
       ["json", "new"],
     );
     if (!parsed || parsed.positional.length > 0 || !parsed.options.challenge) {
@@ -145,19 +147,25 @@ const command: Command = {
     const data = resolve(parsed.options.data ?? "robotyc-classe");
     const json = parsed.flags.has("json");
 
+    const queue = parsed.options.queue;
     let classroom: Classroom;
+    let grader: Grader | undefined;
     try {
       resolveChallenge(parsed.options.challenge);
+      // On a queue, the room's grading is spread over `robotyc worker`s; replays stay local.
+      grader = queue === undefined ? localGrader(jobs) : await queueGrader(queue);
       classroom = Classroom.open({
         data,
         challenge: parsed.options.challenge,
         minutes,
         seeds,
         locale: io.locale,
-        grader: localGrader(jobs),
+        grader,
+        ...(queue !== undefined ? { replays: () => localGrader(1) } : {}),
         fresh: parsed.flags.has("new"),
       });
     } catch (error) {
+      await grader?.close();
       if (!(error instanceof LocalizedError)) throw error;
       io.err(error.localized(io.locale));
       return 2;
@@ -206,15 +214,7 @@ const command: Command = {
       }
     });
 
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        done();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
+    await untilStopped();
     if (!json) io.err(format(text.stopping, io.locale, { data }));
     await server.close();
     await classroom.close();

@@ -1,11 +1,13 @@
 /**
- * `robotyc grade <folder> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--out <file>]`: grades
- * every program of a folder on every seed in parallel worker threads. Writes a CSV or JSON file
- * (by extension), whole or not at all; without --out, prints the table.
+ * `robotyc grade <folder> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--queue <redis url>]
+ * [--out <file>]`: grades every program of a folder on every seed in parallel worker threads, or
+ * on a shared queue that `robotyc worker`s on other machines take jobs from. Writes a CSV or JSON
+ * file (by extension), whole or not at all; without --out, prints the table.
  */
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import {
+  checkQueueUrl,
   formatOf,
   gradeFolder,
   programsIn,
@@ -23,8 +25,8 @@ const text = {
     en: "grades every program of a folder on a challenge, in parallel",
   },
   usage: {
-    fr: "Utilisation : robotyc grade <dossier> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--out <fichier.csv|fichier.json>]",
-    en: "Usage: robotyc grade <folder> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--out <file.csv|file.json>]",
+    fr: "Utilisation : robotyc grade <dossier> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--queue redis://<hôte>:6379] [--out <fichier.csv|fichier.json>]",
+    en: "Usage: robotyc grade <folder> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--queue redis://<host>:6379] [--out <file.csv|file.json>]",
   },
   noFolder: { fr: "« {folder} » n'est pas un dossier.", en: '"{folder}" is not a folder.' },
   noPrograms: {
@@ -68,7 +70,7 @@ export function parseSeeds(textValue: string | undefined): number[] | undefined 
 const command: Command = {
   summary: text.summary,
   async run(args, io) {
-    const parsed = parseArgs(args, ["challenge", "seeds", "jobs", "out"], []);
+    const parsed = parseArgs(args, ["challenge", "seeds", "jobs", "out", "queue"], []);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) {
       return fail(io, text.usage);
     }
@@ -85,30 +87,33 @@ const command: Command = {
       return fail(io, text.noFolder, { folder });
     }
     if (programsIn(folder).length === 0) return fail(io, text.noPrograms, { folder });
+    const queue = parsed.options.queue;
+    let report;
     try {
       resolveChallenge(parsed.options.challenge);
+      if (queue !== undefined) checkQueueUrl(queue);
+      report = await gradeFolder({
+        folder,
+        challenge: parsed.options.challenge,
+        seeds,
+        jobs,
+        locale: io.locale,
+        ...(queue !== undefined ? { queue } : {}),
+        // On a terminal only: a teacher sees the grading move; pipes and files stay clean.
+        ...(process.stderr.isTTY
+          ? {
+              onProgress: (done: number, total: number) =>
+                process.stderr.write(
+                  `\r${format(text.progress, io.locale, { done, total })}${done === total ? "\n" : ""}`,
+                ),
+            }
+          : {}),
+      });
     } catch (error) {
       if (!(error instanceof LocalizedError)) throw error;
       io.err(error.localized(io.locale));
       return 2;
     }
-
-    const report = await gradeFolder({
-      folder,
-      challenge: parsed.options.challenge,
-      seeds,
-      jobs,
-      locale: io.locale,
-      // On a terminal only: a teacher sees the grading move; pipes and files stay clean.
-      ...(process.stderr.isTTY
-        ? {
-            onProgress: (done: number, total: number) =>
-              process.stderr.write(
-                `\r${format(text.progress, io.locale, { done, total })}${done === total ? "\n" : ""}`,
-              ),
-          }
-        : {}),
-    });
     if (out === undefined) {
       io.out(toCsv(report.rows, seeds, io.locale, { terminal: true }).trimEnd());
       return 0;
