@@ -12,6 +12,7 @@ export {
   packFile,
   solutionFile,
 } from "./pack/index.ts";
+export { challengeBrief, type ChallengeBrief } from "./brief.ts";
 export { runArena, scoringLabels, runFacts, challengeMaxScore } from "./setup.ts";
 export {
   type GradeRow,
@@ -22,6 +23,7 @@ export {
   writeFileWhole,
   formatOf,
   toCsv,
+  errorSummary,
   gradeTable,
   spreadsheetCsv,
   csvSeparator,
@@ -35,5 +37,12 @@ export {
   type ChallengeRunOptions,
   type ChallengeRunResult,
 } from "./runner.ts";
-export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
+export {
+  gradeFolder,
+  programsIn,
+  findPrograms,
+  type SkippedEntry,
+  type GradeOptions,
+  type GradeReport,
+} from "./grader/grade.ts";
 export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";

@@ -145,4 +145,42 @@ describe("robotyc run", () => {
       (await inProcess("run", join(dir, "absent.ts"), "--challenge", "trieur-1-zone")).code,
     ).toBe(2);
   });
+
+  it("checks the replay's folder before running: nothing runs for a replay that cannot be kept", async () => {
+    const r = await inProcess(
+      "run",
+      solutionFile("trieur-1-zone"),
+      "--challenge",
+      "trieur-1-zone",
+      "--replay",
+      join("nodir", "r.json"),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      'The folder "nodir" does not exist: cannot write "nodir/r.json" there. Create it or choose another place.',
+    );
+  });
+
+  // As root (CI), /sys/kernel passes the permission check but refuses the file, as a full disk
+  // or a pulled USB stick would after the check; other users are refused before the run.
+  it.skipIf(process.getuid?.() !== 0)(
+    "a replay whose write still fails: the score is printed, the replay kept elsewhere",
+    async () => {
+      const r = await inProcess(
+        "run",
+        solutionFile("trieur-1-zone"),
+        "--challenge",
+        "trieur-1-zone",
+        "--replay",
+        "/sys/kernel/r.json",
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("Score: 40 / 40");
+      const kept = /The replay is kept in "([^"]+)"/.exec(r.stderr)?.[1];
+      expect(r.stderr).toContain('Cannot write the replay "/sys/kernel/r.json": Permission denied');
+      expect(r.stderr).not.toContain(".tmp");
+      expect(playReplay(readFileSync(kept!, "utf8")).frames.length).toBeGreaterThan(10);
+    },
+  );
 });
