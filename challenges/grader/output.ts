@@ -91,7 +91,6 @@ const CSV_WORDS = {
   errors: { fr: "erreurs", en: "errors" },
   error: { fr: "graine {seeds} : {message}", en: "seed {seeds}: {message}" },
   errorSeeds: { fr: "graines {seeds} : {message}", en: "seeds {seeds}: {message}" },
-  line: { fr: "{message} (ligne {line})", en: "{message} (line {line})" },
 } satisfies Record<string, Localized>;
 
 /**
@@ -104,13 +103,10 @@ export function errorSummary(
   locale: Locale,
 ): string {
   const groups = new Map<string, { message: string; seeds: number[] }>();
-  for (const e of errors) {
-    const message =
-      e.line !== undefined
-        ? format(CSV_WORDS.line, locale, { message: e.message, line: e.line })
-        : e.message;
+  // Each message names its line and column itself.
+  for (const { message, seed } of errors) {
     const group = groups.get(message) ?? { message, seeds: [] };
-    group.seeds.push(e.seed);
+    group.seeds.push(seed);
     groups.set(message, group);
   }
   return [...groups.values()]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solutionFile } from "../../challenges/index.ts";
+import { solutionFile } from "../../challenges/node.ts";
 import { main } from "../main.ts";
 import { closest, seedList, type CommandSpec } from "./args.ts";
 

@@ -8,7 +8,7 @@ import {
   loadPack,
   resolveChallenge,
   type ChallengeBrief,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { format, formatNumber, textIn, type Locale, type Localized } from "../../runtime/index.ts";
 import { defineCommand, type CommandSpec } from "./args.ts";
 

@@ -13,6 +13,11 @@ const messages = {
     fr: "le programme à vérifier (TypeScript ou JavaScript)",
     en: "the program to check (TypeScript or JavaScript)",
   },
+  details: {
+    fr: "montre aussi, sous chaque message, celui de TypeScript",
+    en: "also shows TypeScript's own message under each one",
+  },
+  detail: { fr: "  TypeScript : {detail}", en: "  TypeScript: {detail}" },
   notFound: { fr: "Fichier introuvable : {file}", en: "File not found: {file}" },
   notAFile: { fr: "Ce n'est pas un fichier : {file}", en: "Not a file: {file}" },
   ok: { fr: "{file} : aucun problème.", en: "{file}: no problems." },
@@ -23,11 +28,13 @@ export const CHECK_SPEC: CommandSpec = {
   name: "check",
   summary: messages.summary,
   arguments: [{ value: messages.program, help: messages.programHelp }],
-  options: [],
+  options: [{ name: "details", kind: "flag", help: messages.details }],
 };
 
 export default defineCommand(CHECK_SPEC, async (parsed, io) => {
   const locale = io.locale;
+  // --details: TypeScript's own message under each of ours, for who wants it.
+  const details = parsed.flags.has("details");
   const file = parsed.positional[0]!;
   let bytes: Uint8Array;
   try {
@@ -51,6 +58,7 @@ export default defineCommand(CHECK_SPEC, async (parsed, io) => {
   for (const d of result.diagnostics) {
     const prefix = d.severity === "warning" ? `${format(messages.warning, locale)}: ` : "";
     io.err(`${file}:${d.line}:${d.column}: ${prefix}${d.message}`);
+    if (details && d.detail) io.err(format(messages.detail, locale, { detail: d.detail }));
   }
   if (!result.ok) return 1;
   io.out(format(messages.ok, locale, { file }));

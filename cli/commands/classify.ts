@@ -8,12 +8,13 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  WasteClassifier,
   decodeImage,
   labelOf,
+  loadClassifier,
   type ClassifyKind,
   type WasteClass,
-} from "../../classifier/index.ts";
+  type WasteClassifier,
+} from "../../classifier/node.ts";
 import { format, type Localized } from "../../runtime/index.ts";
 import { defineCommand, UsageError, type CommandSpec } from "./args.ts";
 import { errorText } from "./errors.ts";
@@ -90,7 +91,7 @@ export default defineCommand(CLASSIFY_SPEC, async (parsed, io) => {
 
   let classifier: WasteClassifier;
   try {
-    classifier = await WasteClassifier.load(modelDir);
+    classifier = await loadClassifier(modelDir);
   } catch (error) {
     io.err(errorText(error, io.locale));
     return 1;

@@ -15,7 +15,7 @@ import {
   toCsv,
   writeResults,
   type SkippedEntry,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { CommandIO } from "../main.ts";
 import { defineCommand, type CommandSpec } from "./args.ts";
