@@ -145,11 +145,11 @@ describe("grade result files", () => {
 describe("what went wrong, once per program", () => {
   it("says an error of every seed once, and names the seeds of the others", () => {
     const errors = [
-      { seed: 1, message: "« robot.avancer » n'existe pas", line: 2 },
-      { seed: 2, message: "« robot.avancer » n'existe pas", line: 2 },
-      { seed: 3, message: "« robot.avancer » n'existe pas", line: 2 },
+      { seed: 1, message: "Ligne 2 : « robot.avancer » n'existe pas", line: 2 },
+      { seed: 2, message: "Ligne 2 : « robot.avancer » n'existe pas", line: 2 },
+      { seed: 3, message: "Ligne 2 : « robot.avancer » n'existe pas", line: 2 },
     ];
-    expect(errorSummary(errors, [1, 2, 3], "fr")).toBe("« robot.avancer » n'existe pas (ligne 2)");
+    expect(errorSummary(errors, [1, 2, 3], "fr")).toBe("Ligne 2 : « robot.avancer » n'existe pas");
     expect(
       errorSummary(
         [
@@ -160,6 +160,6 @@ describe("what went wrong, once per program", () => {
         [1, 2, 3],
         "en",
       ),
-    ).toBe("seeds 2, 3: tombé (line 5); seed 1: trop long");
+    ).toBe("seeds 2, 3: tombé; seed 1: trop long");
   });
 });

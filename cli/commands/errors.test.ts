@@ -51,7 +51,7 @@ describe("system errors become sentences that say what to do", () => {
   });
 
   it("an unexpected error shows neither its stack nor Robotyc's own paths", () => {
-    const inside = fileURLToPath(new URL("../../challenges/placement.ts", import.meta.url));
+    const inside = fileURLToPath(new URL("../../package.json", import.meta.url));
     const text = errorText(new TypeError(`boom at ${inside}:51\n    at placeItems`), "en");
     expect(text).toBe(
       "Robotyc internal error: boom at …. It is not your fault: report it, with the command you typed.",
