@@ -29,6 +29,7 @@ export {
 } from "./grader/output.ts";
 export {
   gradeFolder,
+  gradeRow,
   programsIn,
   findPrograms,
   type SkippedEntry,
@@ -36,6 +37,15 @@ export {
   type GradeReport,
 } from "./grader/grade.ts";
 export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";
+export type { GradeJob, GradeJobResult } from "./grader/job.ts";
+export {
+  localGrader,
+  compilerThread,
+  programHash,
+  jobKey,
+  type Grader,
+  type Compiler,
+} from "./grader/graders.ts";
 
 /** `runChallenge` of the browser entry, with the shipped classifier as the camera by default. */
 export function runChallenge(options: ChallengeRunOptions) {

@@ -18,7 +18,7 @@ import {
 } from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { CommandIO } from "../main.ts";
-import { defineCommand, type CommandSpec } from "./args.ts";
+import { defineCommand, seedList, type CommandSpec } from "./args.ts";
 import { errorText } from "./errors.ts";
 import { outputProblem } from "./output.ts";
 import { CHALLENGE_OPTION } from "./run.ts";
@@ -96,6 +96,11 @@ export const GRADE_SPEC: CommandSpec = {
 function fail(io: CommandIO, message: Localized, params: Record<string, string | number> = {}) {
   io.err(format(message, io.locale, params));
   return 2;
+}
+
+/** The seeds of `--seeds` (`1,2,3`, `1..5`): 1, 2, 3 when absent, undefined when unreadable. */
+export function parseSeeds(textValue: string | undefined): number[] | undefined {
+  return textValue === undefined ? [1, 2, 3] : seedList(textValue);
 }
 
 /** Says which entries of the class folder were not graded, and why. */
