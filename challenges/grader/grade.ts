@@ -9,6 +9,8 @@ import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts"
 import { mean, type GradeRow } from "./output.ts";
 import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { runPool } from "./pool.ts";
+import { checkPlacementSeeds } from "../feasibility.ts";
+import { resolveChallenge } from "../pack/files.node.ts";
 
 export interface GradeOptions {
   folder: string;
@@ -107,6 +109,9 @@ export function gradeRow(
 
 export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   tuneSimulationHost();
+  // A challenge whose items cannot be placed on some seed is refused before any run.
+  const { challenge, file } = resolveChallenge(options.challenge);
+  checkPlacementSeeds(challenge, options.seeds, file);
   const programs = programsIn(options.folder);
   // Compiled here, once a program, while the workers boot.
   const jobs = gradeJobs(

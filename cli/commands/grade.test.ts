@@ -133,6 +133,25 @@ describe("robotyc grade reads a class as teachers keep it, and never loses its g
     expect(lines[2]).not.toContain("graine");
   });
 
+  it("refuses a challenge whose items find no room on a seed, once, before grading", async () => {
+    const dir = classFolder();
+    const file = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "challenges",
+      "format",
+      "fixtures",
+      "no-room.json",
+    );
+    const r = await inFrench("grade", dir, "--challenge", file, "--seeds", "1..5");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n").at(-1)).toBe(
+      `Le fichier de défi « ${file} » est invalide : champ « items.placement » : pas de place pour 30 objets dans la zone de 80 × 60 cm à 12 cm les uns des autres (graine 1). Agrandis « region », diminue « minSpacing » ou le nombre d'objets.`,
+    );
+  });
+
   it("checks the output file's folder before grading anything", async () => {
     const dir = classFolder();
     const r = await inFrench(

@@ -9,6 +9,7 @@ import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import {
   findPrograms,
+  checkPlacementSeeds,
   formatOf,
   gradeFolder,
   resolveChallenge,
@@ -136,7 +137,9 @@ export default defineCommand(GRADE_SPEC, async (parsed, io) => {
   reportSkipped(io, skipped);
   if (programs.length === 0) return fail(io, text.noPrograms, { folder });
   try {
-    resolveChallenge(parsed.options.challenge!);
+    const { challenge, file } = resolveChallenge(parsed.options.challenge!);
+    // Every seed's draw, before any grading: one message, not a 0 for every pupil.
+    checkPlacementSeeds(challenge, seeds, file);
   } catch (error) {
     if (!(error instanceof LocalizedError)) throw error;
     io.err(error.localized(io.locale));

@@ -183,4 +183,27 @@ describe("robotyc run", () => {
       expect(playReplay(readFileSync(kept!, "utf8")).frames.length).toBeGreaterThan(10);
     },
   );
+
+  it("a challenge whose items find no room is refused before anything runs, with one message", async () => {
+    const crowded = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "challenges",
+      "format",
+      "fixtures",
+      "no-room.json",
+    );
+    const r = await inProcess("run", solutionFile("trieur-1-zone"), "--challenge", crowded);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `The challenge file "${crowded}" is invalid: field "items.placement": no room for 30 items in the 80 × 60 cm region 12 cm apart (seed 1). Enlarge "region", lower "minSpacing" or the number of items.`,
+    );
+    const json = program("virgule.json", '{\n  "schemaVersion": 2,\n}\n');
+    const bad = await inProcess("run", solutionFile("trieur-1-zone"), "--challenge", json);
+    expect(bad.stderr).toBe(
+      `The challenge file "${json}" is not valid JSON: line 2, column 21: one comma too many: nothing follows it in the list.`,
+    );
+  });
 });

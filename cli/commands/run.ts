@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import {
   breakdownLine,
+  checkPlacementSeeds,
   localizeBreakdown,
   resolveChallenge,
   resultJson,
@@ -133,7 +134,10 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
 
   let challenge: Challenge;
   try {
-    challenge = resolveChallenge(parsed.options.challenge!).challenge;
+    const resolved = resolveChallenge(parsed.options.challenge!);
+    challenge = resolved.challenge;
+    // The seed's draw, before anything runs: a placement with no room is the file's fault.
+    checkPlacementSeeds(challenge, [seed], resolved.file);
   } catch (error) {
     if (!(error instanceof LocalizedError)) throw error;
     io.err(error.localized(io.locale));
