@@ -30,6 +30,9 @@ export {
 export {
   challengeVersion,
   compileProgram,
+  compiledForRun,
+  runPrints,
+  scoredRun,
   runChallenge,
   resultJson,
   type ChallengeRunOptions,

@@ -1,6 +1,7 @@
 /**
- * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]`: runs a
- * program headless on a challenge and prints the score. Exit 0: the run completed (any score,
+ * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>] [--twin]`:
+ * runs a program headless on a challenge and prints the score; `--twin` runs it on the twin (our
+ * firmware on the emulated board, Johnny-Five, BoardRobot), scored the same way. Exit 0: the run completed (any score,
  * timeout included); 1: the program did not compile or failed while running, or the replay could
  * not be written where asked (it is then kept in a temporary folder); 2: bad usage or a bad
  * challenge file.
@@ -71,6 +72,14 @@ const text = {
     en: 'Cannot read the program "{file}": {detail}',
   },
   header: { fr: "Défi « {title} », graine {seed}", en: 'Challenge "{title}", seed {seed}' },
+  twin: {
+    fr: "Sur le jumeau numérique : notre firmware sur la carte émulée, Johnny-Five, étalonnage du jumeau.",
+    en: "On the digital twin: our firmware on the emulated board, Johnny-Five, the twin's calibration.",
+  },
+  twinHelp: {
+    fr: "lance le programme sur le jumeau numérique (notre firmware sur la carte émulée, Johnny-Five), noté de la même façon",
+    en: "runs the program on the digital twin (our firmware on the emulated board, Johnny-Five), scored the same way",
+  },
   finished: { fr: "Programme terminé à {time} s.", en: "Program finished at {time} s." },
   timeout: {
     fr: "Temps écoulé : le programme tournait encore à {time} s.",
@@ -107,6 +116,7 @@ export const RUN_SPEC: CommandSpec = {
       value: { fr: "<fichier.json>", en: "<file.json>" },
       help: text.replayHelp,
     },
+    { name: "twin", kind: "flag", help: text.twinHelp },
   ],
 };
 
@@ -130,6 +140,7 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
   const seed = parsed.numbers.seed ?? 1;
   const programPath = parsed.positional[0]!;
   const json = parsed.flags.has("json");
+  const twin = parsed.flags.has("twin");
   const replayFile = parsed.options.replay;
 
   let challenge: Challenge;
@@ -162,7 +173,9 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
     return 2;
   }
 
-  const result = await runChallenge({
+  // The twin (and Johnny-Five with it) is loaded only when asked for.
+  const runOn = twin ? (await import("../../twin/index.ts")).runTwinChallenge : runChallenge;
+  const result = await runOn({
     source,
     fileName: basename(programPath),
     challenge,
@@ -173,11 +186,15 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
     record: replayFile !== undefined,
   });
 
-  if (json) io.out(JSON.stringify(resultJson(result, io.locale)));
-  else {
+  if (json) {
+    io.out(
+      JSON.stringify({ ...resultJson(result, io.locale), ...(twin ? { driver: "twin" } : {}) }),
+    );
+  } else {
     const lines = [
       format(text.header, io.locale, { title: textIn(challenge.title, io.locale), seed }),
     ];
+    if (twin) lines.push(format(text.twin, io.locale));
     const time = formatNumber(result.simTime, io.locale, 1);
     if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
     if (result.outcome === "timeout") lines.push(format(text.timeout, io.locale, { time }));
