@@ -33,7 +33,7 @@ describe("the command line says what is wrong with it", () => {
     expect(r.err.split("\n")[0]).toBe("Option inconnue : --sed. Voulais-tu dire --seed ?");
     const far = await robotyc(["run", PROGRAM, "--turbo"], "en");
     expect(far.err.split("\n")[0]).toBe(
-      'Unknown option: --turbo. Options of "robotyc run": --challenge, --seed, --json, --replay, --help.',
+      'Unknown option: --turbo. Options of "robotyc run": --challenge, --seed, --json, --replay, --twin, --help.',
     );
   });
 
