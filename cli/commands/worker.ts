@@ -8,18 +8,13 @@
 import { availableParallelism } from "node:os";
 import { startQueueWorker, type QueueWorkerEvent } from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../i18n/index.ts";
-import type { Command, CommandIO } from "../main.ts";
-import { parseArgs, wholeNumber } from "./args.ts";
+import { defineCommand, type CommandSpec } from "./args.ts";
 import { untilStopped } from "./signals.ts";
 
 const text = {
   summary: {
     fr: "prend des travaux de notation dans une file partagée (Redis) et les note sur cette machine",
     en: "takes grading jobs from a shared queue (Redis) and grades them on this machine",
-  },
-  usage: {
-    fr: "Utilisation : robotyc worker --queue redis://<hôte>:6379 [--jobs <n>] [--json]",
-    en: "Usage: robotyc worker --queue redis://<host>:6379 [--jobs <n>] [--json]",
   },
   ready: {
     fr: "Prêt : {jobs} fil(s) de notation attendent des travaux sur {url}. Ctrl+C pour arrêter.",
@@ -35,53 +30,69 @@ const text = {
   },
 } satisfies Record<string, Localized>;
 
-function fail(io: CommandIO, message: Localized, params: Record<string, string | number> = {}) {
-  io.err(format(message, io.locale, params));
-  return 2;
-}
-
-const command: Command = {
+export const WORKER_SPEC: CommandSpec = {
+  name: "worker",
   summary: text.summary,
-  async run(args, io) {
-    const parsed = parseArgs(args, ["queue", "jobs"], ["json"]);
-    if (!parsed || parsed.positional.length > 0 || !parsed.options.queue) {
-      return fail(io, text.usage);
-    }
-    const url = parsed.options.queue;
-    const jobs =
-      parsed.options.jobs === undefined
-        ? Math.max(1, availableParallelism())
-        : wholeNumber(parsed.options.jobs);
-    if (!jobs) return fail(io, text.usage);
-    const json = parsed.flags.has("json");
-    const onEvent = (event: QueueWorkerEvent) => {
-      if (json) io.out(JSON.stringify({ ...event, time: new Date().toISOString() }));
-      else if (event.type === "done") {
-        io.out(
-          format(text.done, io.locale, {
-            program: event.program,
-            seed: event.seed,
-            score: event.score!,
-            seconds: ((event.wallMs ?? 0) / 1000).toFixed(1),
-          }),
-        );
-      }
-    };
-    let worker;
-    try {
-      worker = await startQueueWorker({ url, threads: jobs, onEvent });
-    } catch (error) {
-      if (!(error instanceof LocalizedError)) throw error;
-      io.err(error.localized(io.locale));
-      return 2;
-    }
-    if (json) io.out(JSON.stringify({ type: "ready", queue: url, jobs }));
-    else io.err(format(text.ready, io.locale, { jobs, url }));
-    await untilStopped();
-    if (!json) io.err(format(text.stopping, io.locale));
-    await worker.close();
-    return 0;
-  },
+  options: [
+    {
+      name: "queue",
+      kind: "text",
+      value: { fr: "redis://<hôte>:6379", en: "redis://<host>:6379" },
+      help: {
+        fr: "la file partagée où « robotyc grade --queue » ou « robotyc classroom --queue » déposent les parcours",
+        en: 'the shared queue where "robotyc grade --queue" or "robotyc classroom --queue" put the runs',
+      },
+      required: true,
+    },
+    {
+      name: "jobs",
+      kind: "count",
+      value: { fr: "<n>", en: "<n>" },
+      help: {
+        fr: "combien de parcours en même temps ; par défaut, un par cœur du processeur",
+        en: "how many runs at the same time; by default, one per processor core",
+      },
+    },
+    {
+      name: "json",
+      kind: "flag",
+      help: {
+        fr: "une ligne JSON par événement (prêt, parcours commencé, parcours noté)",
+        en: "one JSON line per event (ready, run started, run graded)",
+      },
+    },
+  ],
 };
 
-export default command;
+export default defineCommand(WORKER_SPEC, async (parsed, io) => {
+  const url = parsed.options.queue!;
+  const jobs = parsed.numbers.jobs ?? Math.max(1, availableParallelism());
+  const json = parsed.flags.has("json");
+  const onEvent = (event: QueueWorkerEvent) => {
+    if (json) io.out(JSON.stringify({ ...event, time: new Date().toISOString() }));
+    else if (event.type === "done") {
+      io.out(
+        format(text.done, io.locale, {
+          program: event.program,
+          seed: event.seed,
+          score: event.score!,
+          seconds: ((event.wallMs ?? 0) / 1000).toFixed(1),
+        }),
+      );
+    }
+  };
+  let worker;
+  try {
+    worker = await startQueueWorker({ url, threads: jobs, onEvent });
+  } catch (error) {
+    if (!(error instanceof LocalizedError)) throw error;
+    io.err(error.localized(io.locale));
+    return 2;
+  }
+  if (json) io.out(JSON.stringify({ type: "ready", queue: url, jobs }));
+  else io.err(format(text.ready, io.locale, { jobs, url }));
+  await untilStopped();
+  if (!json) io.err(format(text.stopping, io.locale));
+  await worker.close();
+  return 0;
+});
