@@ -3,10 +3,8 @@
  * paths, the grader (worker pool, result files) and the simulation host's tuning. Its
  * `runChallenge` gives a robot with a camera the shipped classifier by default.
  */
-import { shippedChallengeCamera } from "./camera.node.ts";
-import { runChallenge as runWith, type ChallengeRunOptions } from "./runner.ts";
-
 export * from "./index.ts";
+export { runChallenge } from "./run.node.ts";
 export { loadChallengeFile } from "./format/load.node.ts";
 export { packFile, solutionFile, resolveChallenge } from "./pack/files.node.ts";
 export { shippedChallengeCamera } from "./camera.node.ts";
@@ -19,6 +17,7 @@ export {
   writeFileWhole,
   formatOf,
   toCsv,
+  errorSummary,
   gradeTable,
   spreadsheetCsv,
   csvSeparator,
@@ -30,6 +29,8 @@ export {
   gradeFolder,
   gradeRow,
   programsIn,
+  findPrograms,
+  type SkippedEntry,
   type GradeOptions,
   type GradeReport,
 } from "./grader/grade.ts";
@@ -44,8 +45,13 @@ export {
   type Grader,
   type Compiler,
 } from "./grader/graders.ts";
-
-/** `runChallenge` of the browser entry, with the shipped classifier as the camera by default. */
-export function runChallenge(options: ChallengeRunOptions) {
-  return runWith({ camera: shippedChallengeCamera, ...options });
-}
+export {
+  queueGrader,
+  startQueueWorker,
+  gradeOnQueue,
+  isQueueUrl,
+  checkQueueUrl,
+  QUEUE_NAME,
+  type QueueWorker,
+  type QueueWorkerEvent,
+} from "./grader/queue.ts";

@@ -26,7 +26,7 @@ if (process.env.ROBOTYC_SOURCE === "1") {
     try {
       await build({ quiet: !process.stderr.isTTY });
     } catch (error) {
-      // esbuild is a development dependency: without it, run the build there is.
+      // Rolldown is a development dependency: without it, run the build there is.
       if (!manifest) throw error;
     }
   }

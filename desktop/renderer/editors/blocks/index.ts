@@ -27,6 +27,11 @@ export interface BlocksEditorOptions {
   sounds?: boolean;
   /** The blocks to start with (Blockly's serialization JSON). */
   initial?: WorkspaceState;
+  /**
+   * How to turn TypeScript into blocks. By default the page loads the TypeScript parser (a lazy
+   * chunk); an app that already has TypeScript in a worker can run `typeScriptToBlocks` there.
+   */
+  typeScriptToBlocks?: (source: string) => Promise<FromTypeScriptResult>;
   /** After each change of the blocks: the TypeScript they stand for and the blocks themselves. */
   onChange?: (change: { code: string; state: WorkspaceState }) => void;
 }
@@ -78,9 +83,10 @@ export function createBlocksEditor(
   const listen = (ws: Blockly.WorkspaceSvg) =>
     ws.addChangeListener((event: Blockly.Events.Abstract) => {
       if (loading || event.isUiEvent || ws.isDragging()) return;
-      const generated = blocksToTypeScript(save(ws));
+      const state = save(ws);
+      const generated = blocksToTypeScript(state);
       lines = generated.lineBlocks;
-      options.onChange?.({ code: generated.code, state: save(ws) });
+      options.onChange?.({ code: generated.code, state });
     });
 
   const load = (state: WorkspaceState, tidy: boolean) => {
@@ -95,9 +101,10 @@ export function createBlocksEditor(
       loading = false;
     }
     warned.clear();
-    const generated = blocksToTypeScript(save(workspace));
+    const saved = save(workspace);
+    const generated = blocksToTypeScript(saved);
     lines = generated.lineBlocks;
-    options.onChange?.({ code: generated.code, state: save(workspace) });
+    options.onChange?.({ code: generated.code, state: saved });
   };
 
   listen(workspace);
@@ -115,8 +122,9 @@ export function createBlocksEditor(
       return generated;
     },
     async fromTypeScript(source) {
-      const ts = await loadTypeScript();
-      const result = typeScriptToBlocks(source, ts);
+      const result = options.typeScriptToBlocks
+        ? await options.typeScriptToBlocks(source)
+        : typeScriptToBlocks(source, await loadTypeScript());
       load(result.state, true);
       return result;
     },
