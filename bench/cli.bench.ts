@@ -6,6 +6,12 @@
  * Wall time is what a person waits; CPU time (user + system, every thread) is printed beside it,
  * since ~8 people share this machine's 2 cores and wall time follows their load. The ratio of the
  * busy run is in-process RTF / whole-process RTF: how much of a run start-up takes.
+ *
+ * Before and after in one run: `ROBOTYC_BENCH_BEFORE=<dir> npm run bench -- cli`, <dir> being a
+ * checkout of an older commit with its node_modules (`git archive <commit> | tar -x -C <dir>`,
+ * then `npm ci` there or a link to this node_modules). Each sample of the older command is taken
+ * right after the same sample of this one, so both see the same load; the ratio column is then
+ * older / this one, and the note gives the older figures.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +23,7 @@ import { median, type BenchRow } from "./harness.ts";
 import { BENCH_PROGRAM } from "./simulator.bench.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(ROOT, "cli", "robotyc.mjs");
+const BEFORE = process.env.ROBOTYC_BENCH_BEFORE;
 const USAGE = fileURLToPath(new URL("./report-usage.mjs", import.meta.url));
 const RUNS = 5;
 
@@ -28,15 +34,19 @@ interface Sample {
   stdout: string;
 }
 
-function once(args: string[], env: Record<string, string>, dir: string): Sample {
+function once(args: string[], env: Record<string, string>, dir: string, root = ROOT): Sample {
   const usageFile = join(dir, "usage.json");
   const start = performance.now();
-  const r = spawnSync(process.execPath, ["--import", USAGE, CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ROBOTYC_LANG: "en", ROBOTYC_USAGE_FILE: usageFile, ...env },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", USAGE, join(root, "cli", "robotyc.mjs"), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ROBOTYC_LANG: "en", ROBOTYC_USAGE_FILE: usageFile, ...env },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`robotyc ${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
   const usage = JSON.parse(readFileSync(usageFile, "utf8")) as {
@@ -46,26 +56,44 @@ function once(args: string[], env: Record<string, string>, dir: string): Sample 
   return { wall, cpu: usage.cpuSeconds, rss: usage.peakRssMb, stdout: r.stdout };
 }
 
-function samples(args: string[], env: Record<string, string>, dir: string): Sample[] {
-  return Array.from({ length: RUNS }, () => once(args, env, dir));
+interface Samples {
+  now: Sample[];
+  /** The same command of the older checkout (ROBOTYC_BENCH_BEFORE), each right after ours. */
+  before?: Sample[];
+}
+
+function samples(args: string[], env: Record<string, string>, dir: string): Samples {
+  const now: Sample[] = [];
+  const before: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    now.push(once(args, env, dir));
+    if (BEFORE) before.push(once(args, env, dir, BEFORE));
+  }
+  return BEFORE ? { now, before } : { now };
 }
 
 const wallOf = (s: Sample[]) => median(s.map((x) => x.wall));
 const cpuOf = (s: Sample[]) => median(s.map((x) => x.cpu));
 const rssOf = (s: Sample[]) => Math.max(...s.map((x) => x.rss));
 
-function timeRows(what: string, s: Sample[], target: number): BenchRow[] {
-  const wall = wallOf(s);
+const figures = (s: Sample[]) =>
+  `wall ${wallOf(s).toFixed(2)} s, CPU ${cpuOf(s).toFixed(2)} s, peak RSS ${rssOf(s).toFixed(0)} MB`;
+
+function timeRows(what: string, { now, before }: Samples, target: number): BenchRow[] {
+  const wall = wallOf(now);
   return [
     {
       suite: "cli",
       name: `${what} (wall, separate processes)`,
       median: wall,
       unit: "s",
+      ...(before ? { ratio: wallOf(before) / wall } : {}),
       target: `≤ ${target} s`,
       ok: wall <= target,
-      samples: s.length,
-      note: `CPU ${cpuOf(s).toFixed(2)} s; peak RSS ${rssOf(s).toFixed(0)} MB; load average ${loadavg()[0]!.toFixed(1)}`,
+      samples: now.length,
+      note:
+        `CPU ${cpuOf(now).toFixed(2)} s; peak RSS ${rssOf(now).toFixed(0)} MB; load average ${loadavg()[0]!.toFixed(1)}` +
+        (before ? `; before: ${figures(before)} (ratio = before / now, wall)` : ""),
     },
   ];
 }
@@ -100,7 +128,7 @@ export default async function cliBench(): Promise<BenchRow[]> {
 
     const busyArgs = ["run", busy, "--challenge", FLAGSHIP_ID, "--json"];
     once(busyArgs, cached, dir);
-    const busyRuns = samples(busyArgs, cached, dir);
+    const { now: busyRuns, before: busyBefore } = samples(busyArgs, cached, dir);
     const simTime = (JSON.parse(busyRuns[0]!.stdout) as { simTime: number }).simTime;
     const whole = simTime / wallOf(busyRuns);
     const host = execFileSync(
@@ -119,7 +147,11 @@ export default async function cliBench(): Promise<BenchRow[]> {
         target: "≥ 200x",
         ok: whole >= 200,
         samples: busyRuns.length,
-        note: `ratio = in-process / whole-process; wall ${wallOf(busyRuns).toFixed(2)} s, CPU ${cpuOf(busyRuns).toFixed(2)} s (compiled before)`,
+        note:
+          `ratio = in-process / whole-process; wall ${wallOf(busyRuns).toFixed(2)} s, CPU ${cpuOf(busyRuns).toFixed(2)} s (compiled before)` +
+          (busyBefore
+            ? `; before: real-time factor ${(simTime / wallOf(busyBefore)).toFixed(0)}x, ${figures(busyBefore)}`
+            : ""),
       },
       {
         suite: "cli",
@@ -136,7 +168,9 @@ export default async function cliBench(): Promise<BenchRow[]> {
         target: "≤ 250 MB",
         ok: rssOf(busyRuns) <= 250,
         samples: busyRuns.length,
-        note: "largest of the runs",
+        note:
+          "largest of the runs" +
+          (busyBefore ? `; before: ${rssOf(busyBefore).toFixed(0)} MB` : ""),
       },
     );
     return rows;
