@@ -22,9 +22,15 @@ export const ALLOWED: Record<string, readonly string[]> = {
 };
 /**
  * A part's public entries: `index.ts`, and for the runtime also `engine.ts` (the runtime without
- * its compiler, for processes that only run programs).
+ * its compiler, for processes that only run programs); the simulator's 3D view (`view/index.ts`,
+ * three.js, no physics) for the app's page; the classifier's seeded randomness (`random.ts`, no
+ * TensorFlow) for the view, which draws items as the classifier's dataset renders them.
  */
-export const ENTRIES: Record<string, readonly string[]> = { runtime: ["index.ts", "engine.ts"] };
+export const ENTRIES: Record<string, readonly string[]> = {
+  runtime: ["index.ts", "engine.ts"],
+  simulator: ["index.ts", "view/index.ts"],
+  classifier: ["index.ts", "random.ts"],
+};
 const entriesOf = (part: string) => ENTRIES[part] ?? ["index.ts"];
 /** Folders that may import any part, and that no part may import. */
 const FREE = ["test", "tools", "bench"];

@@ -1,0 +1,28 @@
+/**
+ * The compile worker: the pupil compiler (runtime's `compile`, TypeScript inside) off the page's
+ * thread. The same function as `robotyc check`, so the editor shows the same messages.
+ */
+import { compile, ES_LIB_DTS, PUPIL_API_DTS } from "../../../../runtime/index.ts";
+import { ToCompilerSchema, type FromCompiler } from "./compile-protocol.ts";
+
+const post = (message: FromCompiler) => self.postMessage(message);
+
+self.onmessage = (event: MessageEvent<unknown>) => {
+  const parsed = ToCompilerSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  const message = parsed.data;
+  if (message.type === "typings") {
+    post({
+      type: "typings",
+      esLib: ES_LIB_DTS,
+      pupil: { fr: PUPIL_API_DTS.fr, en: PUPIL_API_DTS.en },
+    });
+    return;
+  }
+  try {
+    const result = compile(message.source, { locale: message.locale, fileName: message.fileName });
+    post({ type: "compiled", id: message.id, result });
+  } catch (error) {
+    post({ type: "failed", id: message.id, message: String((error as Error)?.message ?? error) });
+  }
+};
