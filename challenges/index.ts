@@ -13,7 +13,22 @@ export {
   solutionFile,
 } from "./pack/index.ts";
 export { runArena, scoringLabels, runFacts, challengeMaxScore } from "./setup.ts";
-export { type GradeRow, writeResults, formatOf, toCsv, mean } from "./grader/output.ts";
+export {
+  type GradeRow,
+  type CsvTable,
+  type CsvValue,
+  type CsvOptions,
+  writeResults,
+  writeFileWhole,
+  formatOf,
+  toCsv,
+  gradeTable,
+  spreadsheetCsv,
+  csvSeparator,
+  CSV_BOM,
+  CSV_MEDIA_TYPE,
+  mean,
+} from "./grader/output.ts";
 export {
   runChallenge,
   resultJson,

@@ -3,12 +3,17 @@
  * runs while the world stands still; timed calls start an operation settled in world time; the host
  * calls `advance()` to step the world until one settles; sensor reads cost SENSOR_READ_COST.
  */
-import { LocalizedError, PART_NAMES, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/engine.ts";
+import {
+  localize,
+  LocalizedError,
+  PART_NAMES,
+  ROBOT_PARTS,
+  SENSOR_READ_COST,
+} from "../runtime/engine.ts";
 import type {
   ClassifyResult,
   ColorReading,
   LineReading,
-  Localized,
   RobotDriver,
   RobotPart,
 } from "../runtime/engine.ts";
@@ -59,21 +64,6 @@ interface Motion {
   resolve: () => void;
 }
 
-function bothLocales(
-  msg: Localized,
-  params: Record<string, Localized | string | number>,
-): Localized {
-  const out = { fr: msg.fr, en: msg.en };
-  for (const locale of ["fr", "en"] as const) {
-    out[locale] = out[locale].replace(/\{(\w+)\}/g, (whole, key: string) => {
-      const value = params[key];
-      if (value === undefined) return whole;
-      return typeof value === "object" ? value[locale] : String(value);
-    });
-  }
-  return out;
-}
-
 export class SimRobot implements RobotDriver {
   readonly parts: ReadonlySet<RobotPart>;
   readonly sensors: Sensors;
@@ -107,7 +97,7 @@ export class SimRobot implements RobotDriver {
 
   private need(part: RobotPart, call: string): void {
     if (!this.parts.has(part)) {
-      throw new LocalizedError(bothLocales(MSG.missingPart, { part: PART_NAMES[part], call }));
+      throw new LocalizedError(localize(MSG.missingPart, { part: PART_NAMES[part], call }));
     }
   }
 

@@ -11,14 +11,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** part → the parts it may import. */
 export const ALLOWED: Record<string, readonly string[]> = {
-  boards: [],
-  runtime: [],
-  classifier: [],
-  simulator: ["runtime", "boards", "classifier"],
-  "firmware-bridge": ["runtime", "boards"],
-  challenges: ["simulator", "runtime", "classifier"],
-  desktop: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
-  cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
+  i18n: [],
+  boards: ["i18n"],
+  runtime: ["i18n"],
+  classifier: ["i18n"],
+  simulator: ["runtime", "boards", "classifier", "i18n"],
+  "firmware-bridge": ["runtime", "boards", "i18n"],
+  challenges: ["simulator", "runtime", "classifier", "i18n"],
+  desktop: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "i18n",
+  ],
+  cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges", "i18n"],
 };
 /**
  * A part's public entries: `index.ts`, and for the runtime also `engine.ts` (the runtime without
@@ -133,6 +142,21 @@ describe("dependency directions (DESIGN.md)", () => {
     const simFile = join(root, "simulator", "x.ts");
     expect(checkFile(simFile, `import { x } from "../runtime/engine.ts";`)).toEqual([]);
     expect(checkFile(simFile, `import { x } from "../classifier/engine.ts";`)).toHaveLength(1);
+  });
+
+  it("keeps the localization leaf a leaf: no part, no package, no Node module", () => {
+    const leaf = join(root, "i18n");
+    const sources = walk(leaf, []).filter((file) => !file.endsWith(".test.ts"));
+    expect(sources.length).toBeGreaterThan(0);
+    const outside = sources.flatMap((file) =>
+      importsOf(readFileSync(file, "utf8"))
+        .filter((s) => !s.startsWith(".") || partOf(resolve(dirname(file), s)) !== "i18n")
+        .map((s) => `${relative(root, file)}: ${s}`),
+    );
+    expect(outside).toEqual([]);
+    const boardsFile = join(root, "boards", "x.ts");
+    expect(checkFile(boardsFile, `import { format } from "../i18n/index.ts";`)).toEqual([]);
+    expect(checkFile(boardsFile, `import { format } from "../i18n/messages.ts";`)).toHaveLength(1);
   });
 
   it("holds for every source file in the repository", () => {

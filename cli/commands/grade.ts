@@ -110,7 +110,7 @@ const command: Command = {
         : {}),
     });
     if (out === undefined) {
-      io.out(toCsv(report.rows, seeds, io.locale).trimEnd());
+      io.out(toCsv(report.rows, seeds, io.locale, { terminal: true }).trimEnd());
       return 0;
     }
     try {

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, format, type Locale, type Localized } from "../i18n.ts"
 import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
 import { compilerMessages } from "./messages.ts";
+import { findMissingAwaits } from "./missing-await.ts";
 import { decodeMappings } from "./source-map.ts";
 import {
   checkSourceText,
@@ -146,18 +147,33 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   if (!pupilFile) throw new Error("the program file was not read");
 
   const refusals = refuseModuleSyntax(pupilFile, locale);
+  const syntactic = program.getSyntacticDiagnostics(pupilFile);
   const tsDiagnostics = [
-    ...program.getSyntacticDiagnostics(pupilFile),
+    ...syntactic,
     ...program.getGlobalDiagnostics(),
     ...program.getSemanticDiagnostics(pupilFile),
   ].filter(
     (d) => !refusals.some((r) => d.start !== undefined && d.start >= r.start && d.start < r.end),
   );
+  // The type checker's view of a file that does not parse is noise: check awaits on a whole one.
+  const missingAwaits =
+    syntactic.length > 0 ? [] : findMissingAwaits(pupilFile, program.getTypeChecker());
   const diagnostics = [
     ...refusals.map((r) => r.diagnostic),
     ...tsDiagnostics.map(
       (d) => hostNameDiagnostic(d, pupilFile, locale) ?? fromTypeScript(d, pupilFile),
     ),
+    ...missingAwaits.map((a) => {
+      const { line, character } = pupilFile.getLineAndCharacterOfPosition(a.start);
+      return ownDiagnostic(
+        { fr: a.text("fr"), en: a.text("en") },
+        locale,
+        {},
+        line + 1,
+        character + 1,
+        a.code,
+      );
+    }),
   ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .slice(0, MAX_DIAGNOSTICS);

@@ -1,0 +1,41 @@
+/** What `robotyc check` and `robotyc run` tell a pupil about the mistakes pupils really make. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../main.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "robotyc-pupil-"));
+
+async function robotyc(locale: "fr" | "en", ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { locale, out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function program(name: string, ...lines: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join("\n"));
+  return path;
+}
+
+describe("a forgotten await, through the CLI", () => {
+  const file = program("square.ts", "for (let i = 0; i < 4; i++) {", "  robot.forward(20);", "}");
+
+  it("fails check with the call's line and column", async () => {
+    const r = await robotyc("fr", "check", file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `${file}:2:3: Il manque « await » devant robot.forward(20) : sans lui, ton programme n'attend pas que le robot ait avancé.`,
+    );
+  });
+
+  it("fails run before anything moves, with the same words", async () => {
+    const r = await robotyc("en", "run", file, "--challenge", "trieur-1-zone");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      'Missing "await" before robot.forward(20): without it, your program does not wait for the robot to drive forward.',
+    );
+  });
+});
