@@ -12,7 +12,7 @@ import { catalogueItem } from "../items/catalogue.ts";
 import { buildArenaMesh } from "./arena-mesh.ts";
 import { buildItemMesh, disposeTree } from "./item-mesh.ts";
 import { buildRobotMesh, type RobotMesh } from "./robot-mesh.ts";
-import type { CameraMode, ViewFrame, ViewScene, ViewSensors } from "./types.ts";
+import type { CameraMode, ViewFrame, ViewScene } from "./types.ts";
 
 /** Side of the robot camera's picture, pixels (the classifier's input size). */
 export const ROBOT_CAMERA_SIZE = 96;
@@ -55,7 +55,6 @@ export class ArenaView {
   private lastRobot: { x: number; y: number; yaw: number } | null = null;
   private showCone = false;
   private showLine = false;
-  private sensors: ViewSensors = {};
   private dirty = true;
   private running = false;
   private rafId = 0;
@@ -178,9 +177,15 @@ export class ArenaView {
       object.position.set(pose.x, pose.y, pose.z);
       object.quaternion.set(pose.q[0], pose.q[1], pose.q[2], pose.q[3]);
     });
-    this.turnWheels();
-    if (this.robot) this.robot.setGripper(frame.gripper ?? this.inferGripper());
-    this.sensors = frame.sensors ?? {};
+    const robot = frame.robot;
+    if (robot && this.robot) {
+      const r = this.kit.wheelRadius;
+      this.robot.setWheels(robot.wheels[0] / r, robot.wheels[1] / r);
+      this.robot.setGripper(1 - robot.jaw);
+    } else {
+      this.turnWheels();
+      this.robot?.setGripper(this.inferGripper());
+    }
     this.applySensors();
     this.dirty = true;
   }
@@ -315,16 +320,16 @@ export class ArenaView {
     const root = this.robot.root;
     const yaw = this.yawOf(root.quaternion);
     const p = root.position;
-    const back = 42;
-    this.camera.position.set(p.x - Math.cos(yaw) * back, p.y - Math.sin(yaw) * back, 32);
-    this.camera.lookAt(p.x + Math.cos(yaw) * 14, p.y + Math.sin(yaw) * 14, 0);
+    const back = 46;
+    this.camera.position.set(p.x - Math.cos(yaw) * back, p.y - Math.sin(yaw) * back, 44);
+    this.camera.lookAt(p.x + Math.cos(yaw) * 22, p.y + Math.sin(yaw) * 22, 0);
   }
 
   private yawOf(q: THREE.Quaternion): number {
     return Math.atan2(2 * (q.w * q.z + q.x * q.y), 1 - 2 * (q.y * q.y + q.z * q.z));
   }
 
-  /** Wheels roll by the distance each one travelled since the last frame. */
+  /** Without the robot's own frame: wheels roll by the distance each one travelled since the last frame. */
   private turnWheels(): void {
     if (!this.robot) return;
     const root = this.robot.root;
@@ -367,9 +372,12 @@ export class ArenaView {
   private applySensors(): void {
     if (!this.robot) return;
     const max = this.kit.ultrasonic.maxCm;
-    const d = this.sensors.distance;
-    this.robot.setCone(this.showCone ? Math.min(d ?? 60, max, 150) : null);
-    this.robot.setLineSpots(this.showLine ? (this.sensors.line ?? [false, false, false]) : null);
+    const seen = this.frame?.robot?.seen ?? {};
+    this.robot.setCone(this.showCone ? Math.min(seen.distance ?? 60, max, 150) : null);
+    const line = seen.line;
+    this.robot.setLineSpots(
+      this.showLine ? (line ? [line.left, line.center, line.right] : [false, false, false]) : null,
+    );
   }
 
   private resize(): void {

@@ -5,4 +5,4 @@
 export { ArenaView, ROBOT_CAMERA_SIZE, type ArenaViewOptions } from "./arena-view.ts";
 export { buildItemMesh, disposeTree, srgbColor, type ItemLook } from "./item-mesh.ts";
 export { drawPictogram } from "./pictograms.ts";
-export type { BinSign, CameraMode, ViewFrame, ViewScene, ViewSensors } from "./types.ts";
+export type { BinSign, CameraMode, ViewFrame, ViewRobot, ViewScene } from "./types.ts";

@@ -135,7 +135,7 @@ export function buildRobotMesh(kit: KitGeometry): RobotMesh {
     new THREE.MeshBasicMaterial({
       color: 0x22c3ee,
       transparent: true,
-      opacity: 0.22,
+      opacity: 0.3,
       depthWrite: false,
       side: THREE.DoubleSide,
     }),

@@ -22,23 +22,28 @@ export interface ViewScene {
   zones?: Record<string, string>;
 }
 
-/** Sensor readings the view can show: the ultrasonic cone's length, the line sensors' spots. */
-export interface ViewSensors {
-  distance?: number;
-  /** Left, centre, right: true when that sensor sees the line. */
-  line?: readonly [boolean, boolean, boolean];
+/**
+ * What the robot was doing at a frame (the replay's robot frame, format 2): how far each wheel
+ * has rolled (cm), how closed the jaws are (0 open … 1 closed), and the last sensor readings.
+ */
+export interface ViewRobot {
+  wheels: readonly [number, number];
+  jaw: number;
+  seen: {
+    distance?: number;
+    line?: { left: boolean; center: boolean; right: boolean };
+  };
 }
 
 /**
  * One snapshot in the replay's frame format: the tick and the pose of each body (cm, quaternion;
- * `q: null` once the body has left the simulation). `gripper` is how open the jaws are (0..1);
- * without it the view infers it from whether an item rides with the robot.
+ * `q: null` once the body has left the simulation), and the robot's state when the frame has it
+ * (without it, as in a format 1 replay, the view infers the wheels and the jaws from the poses).
  */
 export interface ViewFrame {
   tick: number;
   poses: ReplayFrame["poses"];
-  gripper?: number;
-  sensors?: ViewSensors;
+  robot?: ViewRobot;
 }
 
 export type CameraMode = "follow" | "top" | "free";
