@@ -2,10 +2,50 @@
  * The web app's build: `desktop/renderer/` is the root, the output goes to `dist/web/` at the
  * repository root. `npm run web` builds and serves it (desktop/serve/web.ts).
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL("./desktop/renderer/", import.meta.url));
+
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The classifier's files, served beside the app for the robot's camera in the run worker
+ * (`classifier/model/`, `classifier/bank/`, `classifier/wasm/`): the shipped model, the image bank
+ * and TF.js's single-threaded wasm backends.
+ */
+const CLASSIFIER_FILES: Record<string, string> = {
+  "classifier/model/model.json": at("./classifier/model/model.json"),
+  "classifier/model/weights.bin": at("./classifier/model/weights.bin"),
+  "classifier/bank/bank.json": at("./classifier/bank/bank.json"),
+  "classifier/bank/bank.png": at("./classifier/bank/bank.png"),
+  "classifier/wasm/tfjs-backend-wasm.wasm": at(
+    "./node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm",
+  ),
+  "classifier/wasm/tfjs-backend-wasm-simd.wasm": at(
+    "./node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm",
+  ),
+};
+
+function classifierFiles(): Plugin {
+  return {
+    name: "robotyc-classifier-files",
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? "").replace(/^\//, "").split("?")[0]!;
+        const file = CLASSIFIER_FILES[path];
+        if (!file) return next();
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of Object.entries(CLASSIFIER_FILES)) {
+        this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
+      }
+    },
+  };
+}
 
 const ISOLATION = {
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -15,6 +55,7 @@ const ISOLATION = {
 export default defineConfig({
   root,
   base: "./",
+  plugins: [classifierFiles()],
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),

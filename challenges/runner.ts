@@ -3,9 +3,22 @@
  * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
  * so a program, a seed and a challenge get the same score everywhere.
  */
-import type { CompileResult, Locale } from "../runtime/engine.ts";
-import { loadArena, runSimulation } from "../simulator/index.ts";
-import { challengeCamera } from "./camera.ts";
+import {
+  LocalizedError,
+  type CompileResult,
+  type Locale,
+  type Localized,
+} from "../runtime/engine.ts";
+import {
+  Hasher,
+  loadArena,
+  runSimulation,
+  type Replay,
+  type ReplayFrame,
+  type ReplayRun,
+  type RunControl,
+} from "../simulator/index.ts";
+import type { ChallengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
 import { challengeMaxScore, runArena, runFacts, scoringLabels } from "./setup.ts";
 import { score, type Outcome, type ScoreLine } from "./scoring/score.ts";
@@ -20,8 +33,23 @@ export interface ChallengeRunOptions {
   locale: Locale;
   /** Where the program's print() goes; nowhere by default. */
   print?: (text: string) => void;
-  /** Record a replay of the run. */
+  /** Record a replay of the run (it then embeds the challenge, the program and the result). */
   record?: boolean;
+  /** What the replay keeps as the program (the source as written, e.g. Blocks JSON); by default the source given. */
+  program?: { source: string; language: "typescript" | "blocks" };
+  /**
+   * The camera of a robot that has one: the app hands in where the classifier's files are
+   * (`challengeCamera`); Node's entry gives the shipped classifier by default.
+   */
+  camera?: () => Promise<ChallengeCamera>;
+  /** Simulated seconds per wall second, 0.25..8 (the app); as fast as possible by default. */
+  pace?: number;
+  /** Pause, resume, step, pace and stop while the run goes. */
+  control?: RunControl;
+  /** Stops the run at once; `runChallenge` then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Every frame of the run (1/20 s), exactly as its replay decodes it. */
+  onFrame?: (frame: ReplayFrame) => void;
 }
 
 export interface ChallengeRunResult {
@@ -36,7 +64,26 @@ export interface ChallengeRunResult {
   trace?: { hash: string; stateHash: string };
   /** Why the program failed: it did not compile, or it failed while running. */
   error?: { message: string; line?: number; stage: "compile" | "run" };
-  replay?: unknown;
+  /** With `record`: the run's replay, standing alone (arena, challenge, program, result). */
+  replay?: Replay;
+}
+
+const noCamera: Localized = {
+  fr: "Le défi « {id} » utilise la caméra du robot, mais aucun classifieur n'a été fourni pour la faire marcher.",
+  en: 'The challenge "{id}" uses the robot\'s camera, but no classifier was given to run it.',
+};
+
+/** Prints a replay keeps, at most (the console shows them beside the replay). */
+const REPLAY_PRINTS = 1000;
+
+/**
+ * A short fingerprint of a challenge's content: two files with the same id but other rules,
+ * items or arena get different versions (replays and grading results name it).
+ */
+export function challengeVersion(challenge: Challenge): string {
+  const hasher = new Hasher();
+  hasher.string(JSON.stringify(challenge));
+  return hasher.hex();
 }
 
 /**
@@ -78,7 +125,21 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
   }
   const arena = loadArena(runArena(challenge, seed));
   const parts = challenge.kit.parts;
-  const camera = !parts || parts.includes("camera") ? await challengeCamera() : undefined;
+  let camera: ChallengeCamera | undefined;
+  if (!parts || parts.includes("camera")) {
+    if (!options.camera) throw new LocalizedError(noCamera, { id: challenge.id });
+    camera = await options.camera();
+  }
+  const prints: string[] = [];
+  const print =
+    options.record && options.print
+      ? (text: string) => {
+          if (prints.length < REPLAY_PRINTS) prints.push(text);
+          options.print!(text);
+        }
+      : options.record
+        ? (text: string) => void (prints.length < REPLAY_PRINTS && prints.push(text))
+        : options.print;
   // The simulator's own runner: the same seeding of the sandbox as in the app.
   const result = await runSimulation({
     program: compiledProgram.program,
@@ -87,9 +148,13 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     maxTime: challenge.timeLimit,
     locale,
     record: options.record === true,
-    ...(options.print ? { print: options.print } : {}),
+    ...(print ? { print } : {}),
     ...(parts ? { parts } : {}),
     ...(camera ?? {}),
+    ...(options.pace !== undefined ? { pace: options.pace } : {}),
+    ...(options.control ? { control: options.control } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onFrame ? { onFrame: options.onFrame } : {}),
   });
   const facts = runFacts(result.outcome, result.simTime, result.events, result.final);
   const scored = score(
@@ -98,6 +163,33 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     facts,
     scoringLabels(challenge, arena),
   );
+  const error = result.error
+    ? { message: result.error.message, line: result.error.line, stage: "run" as const }
+    : undefined;
+  let replay: Replay | undefined;
+  if (result.replay) {
+    const given = options.source;
+    const source =
+      options.program ??
+      (typeof given === "string" || given instanceof Uint8Array
+        ? {
+            source: typeof given === "string" ? given : new TextDecoder().decode(given),
+            language: "typescript" as const,
+          }
+        : null);
+    const run: ReplayRun = {
+      challenge: { id: challenge.id, version: challengeVersion(challenge) },
+      program: source,
+      result: {
+        score: scored.score,
+        maxScore: scored.maxScore,
+        breakdown: scored.breakdown.map((line) => ({ points: line.points, reason: line.reason })),
+        prints,
+        ...(error ? { error } : {}),
+      },
+    };
+    replay = { ...result.replay, ...run };
+  }
   return {
     challenge: challenge.id,
     seed,
@@ -107,10 +199,8 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     simTime: result.simTime,
     breakdown: scored.breakdown,
     trace: { hash: result.trace.hash, stateHash: result.trace.stateHash },
-    ...(result.error
-      ? { error: { message: result.error.message, line: result.error.line, stage: "run" as const } }
-      : {}),
-    ...(result.replay !== undefined ? { replay: result.replay } : {}),
+    ...(error ? { error } : {}),
+    ...(replay ? { replay } : {}),
   };
 }
 

@@ -27,6 +27,16 @@ export {
   REPLAY_VERSION,
   FRAME_EVERY,
 } from "./replay/replay.ts";
-export type { Replay, ReplayBody, ReplayFrame, Trace } from "./replay/replay.ts";
+export type {
+  Replay,
+  ReplayBody,
+  ReplayFrame,
+  ReplayRun,
+  RobotFrame,
+  Trace,
+} from "./replay/replay.ts";
+export { IDLE_ROBOT } from "./replay/replay.ts";
+export { Hasher } from "./replay/codec.ts";
+export { RunControl, RunAborted, MIN_PACE, MAX_PACE } from "./control.ts";
 export { runSimulation } from "./simulation.ts";
 export type { SimulationOptions } from "./simulation.ts";

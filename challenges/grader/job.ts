@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { format, type CompileResult, type Locale, type Localized } from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
-import { resolveChallenge } from "../pack/index.ts";
-import { compileProgram, runChallenge } from "../runner.ts";
+import { resolveChallenge } from "../pack/files.node.ts";
+import { compileProgram } from "../runner.ts";
+import { runChallenge } from "../node.ts";
 import { SIMULATION_HEAP_MB } from "./host.ts";
 
 export interface GradeJob {

@@ -8,7 +8,7 @@ import {
   runChallenge,
   solutionFile,
   type GradeRow,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { main } from "../main.ts";
 
 const CHALLENGE = "trieur-2-pousser";

@@ -12,7 +12,7 @@ import {
   resolveChallenge,
   toCsv,
   writeResults,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { solutionFile } from "../../challenges/index.ts";
+import { solutionFile } from "../../challenges/node.ts";
 import { playReplay } from "../../simulator/index.ts";
 import { main } from "../main.ts";
 

@@ -14,7 +14,7 @@ import {
   runChallenge,
   tuneSimulationHost,
   type Challenge,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";

@@ -1,18 +1,27 @@
 /**
- * The app: wires the shell, the editors, the arena view, the run worker and the panels. The
+ * The app: wires the shell, the editors, the arena view, the workers and the panels. The
  * page's thread only draws and edits; compiling and running happen in workers.
  */
-import type { Diagnostic, Locale } from "../../runtime/engine.ts";
+import type { CompiledProgram, Diagnostic, Locale } from "../../runtime/engine.ts";
 import { ArenaView, type CameraMode } from "../../simulator/view/index.ts";
 import { CompilerClient } from "./editors/code/compiler.ts";
 import { createCodeTab, renderProblems, type CodeTab } from "./editors/code/lazy.ts";
-import { initI18n, isLanguage, language, setLanguage, t } from "./i18n/index.ts";
-import { parseLaunch, parseSeed } from "./launch.ts";
+import { h } from "./dom.ts";
+import { formatNumber, initI18n, isLanguage, language, setLanguage, t } from "./i18n/index.ts";
+import { launchUrl, parseLaunch, parseSeed } from "./launch.ts";
+import { ChallengePanel } from "./panels/challenge.ts";
+import { ConsolePanel } from "./panels/console.ts";
+import { ReplayPlayer } from "./panels/replay.ts";
 import { download, readPicked } from "./platform/files.ts";
 import { loadPrefs, loadWork, savePrefs, saveWork, type Work } from "./platform/storage.ts";
+import { RunClient } from "./run/client.ts";
+import { isPractice, practiceOf } from "./run/practice.ts";
+import type { RunResult, RunScene } from "./run/protocol.ts";
+import { toViewScene } from "./run/view-scene.ts";
 import { buildShell, type Shell } from "./shell.ts";
 
 export type EditorTab = "blocks" | "typescript";
+export type RunState = "idle" | "compiling" | "running" | "paused" | "ended" | "replay";
 
 /** What a new program holds before the pupil writes anything. */
 export const STARTER: Record<Locale, string> = {
@@ -24,14 +33,30 @@ export class App {
   readonly shell: Shell;
   readonly view: ArenaView;
   readonly compiler = new CompilerClient();
+  readonly runs: RunClient;
   readonly code: CodeTab;
+  readonly panel: ChallengePanel;
+  readonly console: ConsolePanel;
+  readonly replay: ReplayPlayer;
   challengeId = "";
   seed = 1;
   source: string;
   tab: EditorTab = "typescript";
+  state: RunState = "idle";
   diagnostics: Diagnostic[] = [];
+  scene: RunScene | null = null;
+  /** The last run's result (its replay for « Revoir la course »). */
+  lastResult: RunResult | null = null;
+  /**
+   * Wall clock (ms since the epoch, comparable across threads) of the last « Arrêter » and of the
+   * moment the worker's run stopped (tests and the benchmark read them).
+   */
+  stopClock = { asked: 0, confirmed: 0 };
+  /** Simulated time of the last frame shown. */
+  private time = 0;
   private diagnoseTimer = 0;
   private saveTimer = 0;
+  private prepareId = 0;
 
   constructor(root: HTMLElement) {
     const launch = parseLaunch(location.search);
@@ -44,8 +69,9 @@ export class App {
     this.shell.seed.value = String(this.seed);
     if (launch.badSeed !== undefined) this.notify(t("files.badSeed", { value: launch.badSeed }));
     this.challengeId = launch.challenge ?? prefs.challenge ?? "";
-    const work = this.challengeId ? loadWork(this.challengeId) : undefined;
-    this.source = work?.source ?? STARTER[lang];
+    this.source = this.challengeId
+      ? (loadWork(this.challengeId)?.source ?? STARTER[lang])
+      : STARTER[lang];
 
     this.view = new ArenaView(this.shell.arena, { shadows: true });
     const inset = this.shell.arena.querySelector(".robot-camera");
@@ -53,6 +79,9 @@ export class App {
     inset?.setAttribute("data-i18n-aria-label", "camera.robot");
     inset?.setAttribute("aria-label", t("camera.robot"));
     this.view.start();
+    this.panel = new ChallengePanel(this.shell);
+    this.console = new ConsolePanel(this.shell.console);
+    this.replay = new ReplayPlayer(this.shell, this.view, (time) => this.panel.setTime(time));
 
     this.code = createCodeTab({
       host: this.shell.codeHost,
@@ -61,10 +90,85 @@ export class App {
       source: () => this.source,
       onChange: (text) => this.setSource(text, "typescript"),
     });
+    this.runs = new RunClient({
+      onFrame: (_id, frame, time) => {
+        this.time = time;
+        this.view.setFrame(frame);
+        this.panel.setTime(time);
+      },
+      onPrint: (_id, text, time) => this.console.print(text, time),
+      onResult: (_id, result) => this.finish(result),
+      onStopped: (_id, _time, at) => {
+        this.stopClock.confirmed = at;
+      },
+      onFailed: (message) => {
+        this.console.error(t("console.errorNoLine", { message }));
+        this.setState("ended");
+      },
+      onRestarted: () => {
+        this.console.info(t("console.workerRestarted"));
+        void this.prepare();
+      },
+    });
     this.wire();
     this.selectCamera("follow");
-    this.selectTab(work?.editor ?? "typescript");
+    this.selectTab("typescript");
+    this.setState("idle");
     this.diagnoseSoon(0);
+    void this.boot(launch.challenge);
+  }
+
+  /** Fills the challenge list once the worker is up, then shows the chosen challenge. */
+  private async boot(asked: string | undefined): Promise<void> {
+    this.shell.status.textContent = t("status.loading");
+    await this.runs.ready;
+    const select = this.shell.challenge;
+    const lang = language();
+    select.replaceChildren(
+      h(
+        "optgroup",
+        { "i18n-label": "header.challenge", label: t("header.challenge") },
+        ...this.runs.challenges.map((c) => h("option", { value: c.id }, c.title[lang])),
+      ),
+      h(
+        "optgroup",
+        { "i18n-label": "header.practice", label: t("header.practice") },
+        ...this.runs.challenges.map((c) =>
+          h(
+            "option",
+            { value: practiceOf(c.id) },
+            t("header.practiceArena", { name: c.title[lang] }),
+          ),
+        ),
+      ),
+    );
+    const known = (id: string) => [...select.options].some((o) => o.value === id);
+    if (!known(this.challengeId)) {
+      if (asked) this.notify(t("files.unknownChallenge", { id: asked }));
+      this.challengeId = this.runs.challenges[0]!.id;
+      this.source = loadWork(this.challengeId)?.source ?? STARTER[lang];
+      this.code.editor?.setValue(this.source);
+    }
+    select.value = this.challengeId;
+    await this.prepare();
+  }
+
+  /** Shows the chosen challenge and seed at rest (the robot at its start). */
+  async prepare(): Promise<void> {
+    const id = ++this.prepareId;
+    this.replay.close();
+    try {
+      const scene = await this.runs.prepare(this.challengeId, this.seed, language());
+      if (id !== this.prepareId) return;
+      this.scene = scene;
+      this.view.setScene(toViewScene(scene, language()));
+      this.view.setFrame(scene.frame);
+      this.panel.show(scene.challenge, isPractice(this.challengeId), language());
+      this.setState("idle");
+      this.shell.status.textContent = t("status.ready");
+    } catch (error) {
+      if (id === this.prepareId) this.notify(String((error as Error).message));
+    }
   }
 
   /** A short message for the pupil (role="alert": read out at once). */
@@ -76,6 +180,7 @@ export class App {
     if (text === this.source) return;
     this.source = text;
     if (from !== "typescript") this.code.editor?.setValue(text);
+    this.code.editor?.highlightLine(null);
     this.diagnoseSoon();
     this.saveSoon();
   }
@@ -91,12 +196,8 @@ export class App {
     if (tab === "typescript") void this.code.open();
     else if (!this.shell.blocksHost.firstChild) {
       this.shell.blocksHost.append(
-        Object.assign(document.createElement("p"), {
-          className: "placeholder",
-          textContent: t("editor.blocksMissing"),
-        }),
+        h("p", { class: "placeholder", i18n: "editor.blocksMissing" }, t("editor.blocksMissing")),
       );
-      this.shell.blocksHost.firstElementChild!.setAttribute("data-i18n", "editor.blocksMissing");
     }
     this.saveSoon();
   }
@@ -106,6 +207,143 @@ export class App {
     for (const [name, button] of Object.entries(this.shell.cameras)) {
       button.setAttribute("aria-pressed", String(name === mode));
     }
+  }
+
+  setState(state: RunState): void {
+    this.state = state;
+    const s = this.shell;
+    const live = state === "running" || state === "paused";
+    s.run.disabled = state === "compiling" || live;
+    s.stop.disabled = !live && state !== "compiling";
+    s.pause.disabled = !live;
+    s.pause.setAttribute("aria-pressed", String(state === "paused"));
+    s.step.disabled = state === "compiling";
+    s.replayLast.disabled = !this.lastResult?.replay || live;
+    const status: Partial<Record<RunState, string>> = {
+      compiling: "status.compiling",
+      running: "status.running",
+      paused: "status.paused",
+    };
+    if (status[state]) s.status.textContent = t(status[state]!);
+  }
+
+  /** Compiles the program; shows the errors (and marks the first line) when it does not compile. */
+  private async compileForRun(): Promise<CompiledProgram | null> {
+    const result = await this.compiler.compile(this.source, language());
+    this.showDiagnostics(result.diagnostics);
+    if (result.ok) return result.program;
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    for (const d of errors) {
+      this.console.error(t("console.compileError", { line: d.line, message: d.message }));
+    }
+    const first = errors[0];
+    if (first) this.code.editor?.highlightLine(first.line, first.message);
+    this.shell.status.textContent = t("status.error");
+    return null;
+  }
+
+  /** « Lancer » (or « Pas à pas » with nothing running: starts paused, one step). */
+  async run(paused = false): Promise<void> {
+    if (this.state === "compiling" || this.state === "running" || this.state === "paused") return;
+    this.replay.close();
+    this.setState("compiling");
+    this.code.editor?.highlightLine(null);
+    const program = await this.compileForRun();
+    if (!program) {
+      this.setState("ended");
+      return;
+    }
+    if ((this.state as RunState) !== "compiling") return; // stopped meanwhile
+    if (this.scene) {
+      // The same challenge and seed: the scene stands, the robot and the items go back to start.
+      this.view.setFrame(this.scene.frame);
+      this.panel.show(this.scene.challenge, isPractice(this.challengeId), language());
+    }
+    this.console.clear();
+    this.time = 0;
+    this.runs.start({
+      challengeId: this.challengeId,
+      seed: this.seed,
+      locale: language(),
+      program,
+      source: this.source,
+      language: this.tab === "blocks" ? "blocks" : "typescript",
+      pace: Number(this.shell.speed.value) || 1,
+      paused,
+    });
+    this.setState(paused ? "paused" : "running");
+    if (paused) this.runs.step();
+  }
+
+  stop(): void {
+    this.stopClock = { asked: performance.timeOrigin + performance.now(), confirmed: 0 };
+    const stopped = this.runs.stop();
+    if (stopped === null && this.state !== "compiling") return;
+    this.console.info(t("console.stopped", { time: formatNumber(this.time, 2) }));
+    this.shell.status.textContent = t("status.stopped");
+    this.setState("ended");
+  }
+
+  private finish(result: RunResult): void {
+    this.lastResult = result;
+    const lang = language();
+    this.panel.setTime(result.simTime);
+    this.panel.setResult(result, lang);
+    if (result.error) {
+      const { line, message } = result.error;
+      this.console.error(
+        line !== undefined
+          ? t("console.runError", { line, message })
+          : t("console.errorNoLine", { message }),
+      );
+      if (line !== undefined) this.code.editor?.highlightLine(line, message);
+    }
+    if (!isPractice(this.challengeId)) {
+      this.console.info(
+        t("console.result", {
+          score: result.score,
+          max: result.maxScore,
+          outcome: t(`console.outcome.${result.outcome}`),
+          time: formatNumber(result.simTime, 1),
+        }),
+      );
+    }
+    this.shell.status.textContent = t(
+      result.outcome === "finished"
+        ? "status.finished"
+        : result.outcome === "timeout"
+          ? "status.timeout"
+          : "status.error",
+    );
+    this.setState("ended");
+  }
+
+  /** Plays a replay (the last run's, or an opened file) in the view with the timeline. */
+  async openReplay(value: unknown, name: string): Promise<void> {
+    if (this.state === "running" || this.state === "paused") this.stop();
+    try {
+      const decoded = await this.runs.decode(value, language());
+      this.prepareId++;
+      this.scene = decoded.scene;
+      this.view.setScene(toViewScene(decoded.scene, language()));
+      this.panel.show(decoded.scene.challenge, false, language());
+      if (decoded.result) {
+        this.panel.setResult(decoded.result, language());
+        this.console.clear();
+        for (const text of decoded.result.prints) this.console.print(text, 0);
+      }
+      this.replay.load(decoded.frames, decoded.tickRate);
+      this.setState("replay");
+      this.shell.status.textContent = t("status.replay", { name });
+    } catch (error) {
+      this.notify(t("files.openFailed", { name, detail: (error as Error).message }));
+    }
+  }
+
+  private showDiagnostics(diagnostics: Diagnostic[]): void {
+    this.diagnostics = diagnostics;
+    this.code.editor?.setDiagnostics(diagnostics);
+    renderProblems(this.shell.problems, diagnostics);
   }
 
   private diagnoseSoon(delay = 350): void {
@@ -118,9 +356,7 @@ export class App {
     const lang = language();
     const result = await this.compiler.compile(source, lang);
     if (source !== this.source || lang !== language()) return;
-    this.diagnostics = result.diagnostics;
-    this.code.editor?.setDiagnostics(result.diagnostics);
-    renderProblems(this.shell.problems, result.diagnostics);
+    this.showDiagnostics(result.diagnostics);
   }
 
   private saveSoon(): void {
@@ -135,6 +371,29 @@ export class App {
     saveWork(this.challengeId, work);
   }
 
+  /** Keeps the address bar on a link that reopens this challenge with this seed. */
+  private updateAddress(): void {
+    if (!this.challengeId) return;
+    history.replaceState(
+      null,
+      "",
+      launchUrl(location.href, this.challengeId, this.seed, language()),
+    );
+  }
+
+  private async changeChallenge(id: string): Promise<void> {
+    this.saveNow();
+    if (this.state === "running" || this.state === "paused") this.stop();
+    this.challengeId = id;
+    this.source = loadWork(id)?.source ?? this.source;
+    this.code.editor?.setValue(this.source);
+    this.lastResult = null;
+    this.updateAddress();
+    this.diagnoseSoon(0);
+    this.saveSoon();
+    await this.prepare();
+  }
+
   private wire(): void {
     const s = this.shell;
     s.language.addEventListener("change", () => {
@@ -142,9 +401,22 @@ export class App {
       if (!isLanguage(lang)) return;
       setLanguage(lang);
       this.code.editor?.setLanguage(lang);
+      if (this.scene) this.view.setScene(toViewScene(this.scene, lang));
+      if (this.scene && this.state !== "replay") this.view.setFrame(this.scene.frame);
+      this.panel.render(lang);
+      for (const option of s.challenge.options) {
+        const info = this.runs.challenges.find((c) => c.id === option.value);
+        if (info) option.textContent = info.title[lang];
+        else {
+          const of = this.runs.challenges.find((c) => practiceOf(c.id) === option.value);
+          if (of) option.textContent = t("header.practiceArena", { name: of.title[lang] });
+        }
+      }
+      this.updateAddress();
       this.diagnoseSoon(0);
       this.saveSoon();
     });
+    s.challenge.addEventListener("change", () => void this.changeChallenge(s.challenge.value));
     s.tabs.blocks.addEventListener("click", () => this.selectTab("blocks"));
     s.tabs.typescript.addEventListener("click", () => this.selectTab("typescript"));
     for (const tab of [s.tabs.blocks, s.tabs.typescript]) {
@@ -169,6 +441,35 @@ export class App {
       s.lineSpots.setAttribute("aria-pressed", String(on));
       this.view.showSensors({ line: on });
     });
+    s.run.addEventListener("click", () => void this.run());
+    s.stop.addEventListener("click", () => this.stop());
+    s.pause.addEventListener("click", () => {
+      if (this.state === "running") {
+        this.runs.pause();
+        this.setState("paused");
+      } else if (this.state === "paused") {
+        this.runs.resume();
+        this.setState("running");
+      }
+    });
+    s.step.addEventListener("click", () => {
+      if (this.state === "running" || this.state === "paused") {
+        if (this.state === "running") this.runs.pause();
+        this.runs.step();
+        this.setState("paused");
+        s.status.textContent = t("status.stepping");
+      } else void this.run(true);
+    });
+    s.speed.addEventListener("change", () => this.runs.setPace(Number(s.speed.value) || 1));
+    s.reset.addEventListener("click", () => {
+      if (this.state === "running" || this.state === "paused") this.stop();
+      this.console.clear();
+      void this.prepare();
+    });
+    s.replayLast.addEventListener("click", () => {
+      if (this.lastResult?.replay) void this.openReplay(this.lastResult.replay, t("replay.last"));
+    });
+    s.timeline.close.addEventListener("click", () => void this.prepare());
     s.seed.addEventListener("change", () => {
       const seed = parseSeed(s.seed.value);
       if (seed === undefined) {
@@ -177,7 +478,17 @@ export class App {
         return;
       }
       this.seed = seed;
+      this.updateAddress();
       this.saveSoon();
+      if (this.state === "running" || this.state === "paused") this.stop();
+      void this.prepare();
+    });
+    s.share.addEventListener("click", () => {
+      this.updateAddress();
+      void navigator.clipboard?.writeText(location.href).then(
+        () => this.notify(t("header.copied")),
+        () => this.notify(location.href),
+      );
     });
     s.open.addEventListener("click", () => s.fileInput.click());
     s.fileInput.addEventListener("change", () => {
@@ -186,9 +497,13 @@ export class App {
       if (file) void this.openFile(file);
     });
     s.save.addEventListener("click", () => {
-      download(`${this.challengeId || "programme"}.ts`, this.source, "text/typescript");
+      download(
+        `${this.challengeId.replace(/[^\w-]+/g, "-") || "programme"}.ts`,
+        this.source,
+        "text/typescript",
+      );
     });
-    s.clearConsole.addEventListener("click", () => s.console.replaceChildren());
+    s.clearConsole.addEventListener("click", () => this.console.clear());
     window.addEventListener("beforeunload", () => this.saveNow());
   }
 
@@ -198,11 +513,13 @@ export class App {
       this.notify(t("files.openFailed", { name: opened.name, detail: t(opened.key, opened.args) }));
       return;
     }
-    if (opened.kind === "program") {
-      this.setSource(opened.text, "blocks");
-      this.code.editor?.setValue(opened.text);
-      this.notify(t("files.opened", { name: opened.name }));
+    if (opened.kind === "replay") {
+      await this.openReplay(opened.value, opened.name);
+      return;
     }
+    this.setSource(opened.text, "blocks");
+    this.code.editor?.setValue(opened.text);
+    this.notify(t("files.opened", { name: opened.name }));
   }
 }
 

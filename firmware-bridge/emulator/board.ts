@@ -28,7 +28,7 @@ import {
   avrInstruction,
   clockConfig,
 } from "avr8js";
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { parseIntelHex } from "../intel-hex.ts";
 import { I2cBus, type I2cDeviceModel } from "./i2c.ts";
 import { ATMEGA2560, ATMEGA328P, type ChipSpec } from "./chips.ts";

@@ -18,7 +18,7 @@ import {
   type Localized,
   type RobotDriver,
   type RobotPart,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 import { ratesAt, type Calibration } from "./calibration.ts";
 import { colorReading } from "./color.ts";
 import type { BoardConnection } from "./connection.ts";

@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from "node:events";
 import { findBoard, findPin, type BoardProfile, type KitProfile } from "../../boards/index.ts";
-import { LocalizedError, type Localized } from "../../runtime/index.ts";
+import { LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { loadJohnnyFive, type FiveBoard, type FirmataIo } from "../emulator/johnny-five.ts";
 import { checkFirmware, setFailsafeTimeout, type FirmwareCheck } from "./firmware-check.ts";
 import { GuardedPort, type PortLike } from "./firmata-guard.ts";

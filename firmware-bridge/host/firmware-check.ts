@@ -3,7 +3,7 @@
  * with a message for the teacher and whether to offer an update. And the failsafe heartbeat
  * the host sends while it drives motors.
  */
-import { localize, type Localized } from "../../runtime/index.ts";
+import { localize, type Localized } from "../../runtime/engine.ts";
 import { FIRMWARE_NAME, FIRMWARE_VERSION } from "../firmware/build.ts";
 
 export type FirmwareStatus = "current" | "outdated" | "newer" | "foreign";

@@ -59,6 +59,7 @@ export class ArenaView {
   private running = false;
   private rafId = 0;
   private rendersSinceInset = 0;
+  private insetBusy = false;
   private readonly resizeObserver: ResizeObserver;
   /** Frames drawn since creation (the benchmark counts them). */
   framesDrawn = 0;
@@ -230,7 +231,7 @@ export class ArenaView {
     const loop = () => {
       if (!this.running) return;
       this.rafId = requestAnimationFrame(loop);
-      if (this.dirty || this.mode === "follow") this.render();
+      if (this.dirty) this.render();
     };
     this.rafId = requestAnimationFrame(loop);
   }
@@ -246,8 +247,11 @@ export class ArenaView {
     this.renderer.render(this.scene, this.camera);
     this.framesDrawn++;
     this.dirty = false;
-    // The robot camera's picture costs a read-back: a few times a second is enough to watch.
-    if (this.inset && this.robot && this.rendersSinceInset++ % 6 === 0) this.drawInset();
+    // The robot camera's picture costs a render and a read-back: a few times a second is enough
+    // to watch, and the read-back is asynchronous so the page's thread never waits for it.
+    if (this.inset && this.robot && !this.insetBusy && this.rendersSinceInset++ % 6 === 0) {
+      void this.drawInset();
+    }
   }
 
   /**
@@ -255,18 +259,38 @@ export class ArenaView {
    * holds linear values; they are converted here, before showing or classifying.
    */
   robotCameraImage(): { width: number; height: number; data: Uint8Array; channels: 4 } {
-    const size = ROBOT_CAMERA_SIZE;
-    if (this.robot) {
-      const root = this.robot.root;
-      root.updateMatrixWorld(true);
-      this.robotCamera.position.copy(this.robot.camera.position).applyMatrix4(root.matrixWorld);
-      const look = this.robot.camera.target.clone().applyMatrix4(root.matrixWorld);
-      this.robotCamera.lookAt(look);
-      this.renderer.setRenderTarget(this.target);
-      this.renderer.render(this.scene, this.robotCamera);
-      this.renderer.setRenderTarget(null);
+    if (this.renderRobotCamera()) {
+      const size = ROBOT_CAMERA_SIZE;
       this.renderer.readRenderTargetPixels(this.target, 0, 0, size, size, this.pixels);
     }
+    return this.cameraPicture();
+  }
+
+  /** The same, read back without stalling the page's thread. */
+  async robotCameraImageAsync(): Promise<ReturnType<ArenaView["robotCameraImage"]>> {
+    if (this.renderRobotCamera()) {
+      const size = ROBOT_CAMERA_SIZE;
+      await this.renderer.readRenderTargetPixelsAsync(this.target, 0, 0, size, size, this.pixels);
+    }
+    return this.cameraPicture();
+  }
+
+  private renderRobotCamera(): boolean {
+    if (!this.robot) return false;
+    const root = this.robot.root;
+    root.updateMatrixWorld(true);
+    this.robotCamera.position.copy(this.robot.camera.position).applyMatrix4(root.matrixWorld);
+    const look = this.robot.camera.target.clone().applyMatrix4(root.matrixWorld);
+    this.robotCamera.lookAt(look);
+    this.renderer.setRenderTarget(this.target);
+    this.renderer.render(this.scene, this.robotCamera);
+    this.renderer.setRenderTarget(null);
+    return true;
+  }
+
+  /** The last read-back, linear → sRGB, rows top first. */
+  private cameraPicture(): ReturnType<ArenaView["robotCameraImage"]> {
+    const size = ROBOT_CAMERA_SIZE;
     const out = new Uint8Array(size * size * 4);
     for (let y = 0; y < size; y++) {
       // WebGL rows start at the bottom.
@@ -300,11 +324,19 @@ export class ArenaView {
     this.inset?.remove();
   }
 
-  private drawInset(): void {
-    const image = this.robotCameraImage();
-    const g = this.inset!.getContext("2d")!;
-    const data = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
-    g.putImageData(data, 0, 0);
+  private async drawInset(): Promise<void> {
+    this.insetBusy = true;
+    try {
+      const image = await this.robotCameraImageAsync();
+      const g = this.inset!.getContext("2d")!;
+      g.putImageData(
+        new ImageData(new Uint8ClampedArray(image.data), image.width, image.height),
+        0,
+        0,
+      );
+    } finally {
+      this.insetBusy = false;
+    }
   }
 
   private fitDistance(W: number, D: number): number {

@@ -4,8 +4,10 @@
  * TypeScript editor's markers with the compiler's French messages, work kept over a reload.
  * Screenshots of the whole app in both languages are kept in artifacts/app/.
  */
-import { rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,7 +19,10 @@ import {
   workDir,
   type Launched,
   type Served,
+  ROOT,
 } from "./harness.ts";
+import { decodePng, robotCentroid } from "./pixels.ts";
+import { playReplay } from "../../simulator/index.ts";
 
 const work = workDir("app-test");
 let served: Served | undefined;
@@ -30,6 +35,68 @@ async function openApp(query = ""): Promise<Page> {
   return page;
 }
 
+/** The app object the page exposes (read-only use: its state, never a shortcut around the UI). */
+interface AppState {
+  state: string;
+  lastResult: {
+    score: number;
+    maxScore: number;
+    trace?: { hash: string };
+    replay?: unknown;
+  } | null;
+  stopClock: { asked: number; confirmed: number };
+}
+const appState = (page: Page) =>
+  page.evaluate(() => {
+    const app = (window as unknown as { robotyc: AppState }).robotyc;
+    return {
+      state: app.state,
+      lastResult: app.lastResult
+        ? {
+            score: app.lastResult.score,
+            maxScore: app.lastResult.maxScore,
+            trace: app.lastResult.trace,
+          }
+        : null,
+      stopClock: app.stopClock,
+    };
+  });
+
+/** Opens a program with « Ouvrir », as a pupil picks a file. */
+async function openProgram(page: Page, name: string, text: string): Promise<void> {
+  const file = join(work, name);
+  writeFileSync(file, text);
+  await page.locator("#open-file").setInputFiles(file);
+  await page
+    .getByText(new RegExp(`(Programme ouvert|Program opened) : ${name}|: ${name}`))
+    .waitFor();
+}
+
+/** The simulated time the timer shows (« Temps : 1,3 s / 20 s »). */
+async function simTime(page: Page): Promise<number> {
+  const text = (await page.locator(".timer").textContent()) ?? "";
+  return Number(/([\d,.]+) s/.exec(text)?.[1]?.replace(",", ".") ?? NaN);
+}
+
+async function simTimeAtLeast(page: Page, seconds: number): Promise<void> {
+  await expect
+    .poll(() => simTime(page), { timeout: 60_000, interval: 50 })
+    .toBeGreaterThanOrEqual(seconds);
+}
+
+async function waitReady(page: Page): Promise<void> {
+  await page
+    .locator("#run-status")
+    .filter({ hasText: /Prêt|Ready/ })
+    .waitFor({ timeout: 90_000 });
+}
+
+async function finished(page: Page, timeout = 120_000): Promise<string> {
+  const status = page.getByRole("status");
+  await status.filter({ hasText: /Score ?: \d+ \/ \d+/ }).waitFor({ timeout });
+  return (await status.textContent()) ?? "";
+}
+
 /** Replaces the program in the TypeScript editor by typing, as a pupil would. */
 async function typeInEditor(page: Page, text: string): Promise<void> {
   const lines = page.locator(".monaco-editor .view-lines").first();
@@ -37,7 +104,8 @@ async function typeInEditor(page: Page, text: string): Promise<void> {
   await lines.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.type(text);
+  // Inserted as one text, like a paste: Monaco would otherwise close each bracket a second time.
+  await page.keyboard.insertText(text);
 }
 
 describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
@@ -53,48 +121,63 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it("names its controls in French, and in English with ?lang=en", async () => {
-    const fr = await openApp("?lang=fr");
-    for (const name of ["Lancer", "Pause", "Pas à pas", "Réinitialiser", "Ouvrir", "Enregistrer"]) {
-      await expect(fr.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
-    }
-    for (const name of ["Blocs", "TypeScript"]) {
-      await expect(fr.getByRole("tab", { name, exact: true }).count()).resolves.toBe(1);
-    }
-    expect(await fr.evaluate(() => document.documentElement.lang)).toBe("fr");
-    await fr.screenshot({ path: artifactPath("app-fr.png") });
+  it(
+    "names its controls in French, and in English with ?lang=en",
+    { timeout: 240_000 },
+    async () => {
+      const fr = await openApp("?lang=fr");
+      for (const name of [
+        "Lancer",
+        "Pause",
+        "Pas à pas",
+        "Réinitialiser",
+        "Ouvrir",
+        "Enregistrer",
+      ]) {
+        await expect(fr.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
+      }
+      for (const name of ["Blocs", "TypeScript"]) {
+        await expect(fr.getByRole("tab", { name, exact: true }).count()).resolves.toBe(1);
+      }
+      expect(await fr.evaluate(() => document.documentElement.lang)).toBe("fr");
+      await fr.screenshot({ path: artifactPath("app-fr.png") });
 
-    const en = await openApp("?lang=en");
-    for (const name of ["Run", "Pause", "Step", "Reset", "Open", "Save"]) {
-      await expect(en.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
-    }
-    for (const name of ["Blocks", "TypeScript"]) {
-      await expect(en.getByRole("tab", { name, exact: true }).count()).resolves.toBe(1);
-    }
-    expect(await en.evaluate(() => document.documentElement.lang)).toBe("en");
-    await en.screenshot({ path: artifactPath("app-en.png") });
+      const en = await openApp("?lang=en");
+      for (const name of ["Run", "Pause", "Step", "Reset", "Open", "Save"]) {
+        await expect(en.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
+      }
+      for (const name of ["Blocks", "TypeScript"]) {
+        await expect(en.getByRole("tab", { name, exact: true }).count()).resolves.toBe(1);
+      }
+      expect(await en.evaluate(() => document.documentElement.lang)).toBe("en");
+      await en.screenshot({ path: artifactPath("app-en.png") });
 
-    // Switching the language in the page renames everything at once.
-    await en.getByLabel("Language").selectOption("fr");
-    await en.getByRole("button", { name: "Lancer", exact: true }).waitFor();
-    await Promise.all([fr.close(), en.close()]);
-  });
+      // Switching the language in the page renames everything at once.
+      await en.getByLabel("Language").selectOption("fr");
+      await en.getByRole("button", { name: "Lancer", exact: true }).waitFor();
+      await Promise.all([fr.close(), en.close()]);
+    },
+  );
 
-  it("marks a type error in the TypeScript editor with the compiler's French message", async () => {
-    const page = await openApp("?lang=fr");
-    await page.getByRole("tab", { name: "TypeScript" }).click();
-    await typeInEditor(page, 'const n: number = "dix";\n');
-    const problem = page.locator(".problems li").first();
-    await problem.waitFor({ timeout: 60_000 });
-    const text = await problem.textContent();
-    // TypeScript's own French message, as `robotyc check` prints it, on line 1.
-    expect(text).toMatch(/ligne 1/);
-    expect(text).toMatch(/Impossible d'assigner le type|n'est pas assignable/);
-    await page.locator(".squiggly-error").first().waitFor({ timeout: 30_000 });
-    await page.close();
-  });
+  it(
+    "marks a type error in the TypeScript editor with the compiler's French message",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr");
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      await typeInEditor(page, 'const n: number = "dix";\n');
+      const problem = page.locator(".problems li").first();
+      await problem.waitFor({ timeout: 60_000 });
+      const text = await problem.textContent();
+      // TypeScript's own French message, as `robotyc check` prints it, on line 1.
+      expect(text).toMatch(/ligne 1/);
+      expect(text).toMatch(/Impossible d'assigner le type|n'est pas assignable/);
+      await page.locator(".squiggly-error").first().waitFor({ timeout: 30_000 });
+      await page.close();
+    },
+  );
 
-  it("keeps the work in progress over a reload", async () => {
+  it("keeps the work in progress over a reload", { timeout: 240_000 }, async () => {
     const page = await openApp("?lang=fr&challenge=trieur-1-zone");
     await page.getByRole("tab", { name: "TypeScript" }).click();
     await typeInEditor(page, "// gardé\nawait robot.forward(12);\n");
@@ -108,4 +191,223 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       .toMatch(/gardé/);
     await page.close();
   });
+
+  it(
+    "runs level 1: the robot drives east in the arena and the score shows (TypeScript)",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1");
+      await waitReady(page);
+      await page.getByRole("button", { name: "Dessus", exact: true }).click();
+      await page.waitForTimeout(300);
+      const arena = page.locator(".arena");
+      const before = decodePng(await arena.screenshot());
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      await typeInEditor(page, "robot.setSpeed(40);\nawait robot.forward(70);\n");
+      await page.getByLabel("Vitesse").first().selectOption("0.5");
+      await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      // Twice during the run, a moment of simulated time apart: the canvas changes between frames.
+      await simTimeAtLeast(page, 0.4);
+      const during1 = decodePng(await arena.screenshot());
+      const t1 = await simTime(page);
+      await simTimeAtLeast(page, t1 + 0.3);
+      const during2 = decodePng(await arena.screenshot());
+      const text = await finished(page);
+      const after = decodePng(await arena.screenshot());
+      await arena.screenshot({ path: artifactPath("arena-fr.png") });
+      await page.screenshot({ path: artifactPath("app-run-fr.png") });
+      expect(text).toContain("Score : 40 / 40");
+      let changed = 0;
+      for (let i = 0; i < during1.data.length; i += 4) {
+        const d =
+          Math.abs(during1.data[i]! - during2.data[i]!) +
+          Math.abs(during1.data[i + 1]! - during2.data[i + 1]!) +
+          Math.abs(during1.data[i + 2]! - during2.data[i + 2]!);
+        if (d > 30) changed++;
+      }
+      expect(changed).toBeGreaterThan(100);
+      const a = robotCentroid(before);
+      const m1 = robotCentroid(during1);
+      const m = robotCentroid(during2);
+      expect(m.x).toBeGreaterThan(m1.x);
+      const b = robotCentroid(after);
+      expect(a.count).toBeGreaterThan(100);
+      // East is to the right in the top view: the robot's pixels move right, and no more than a hair up or down.
+      expect(m.x).toBeGreaterThan(a.x + 20);
+      expect(b.x - a.x).toBeGreaterThan(before.width * 0.35);
+      expect(Math.abs(b.y - a.y)).toBeLessThan(before.height * 0.05);
+      await expect(page.locator(".breakdown li").first().textContent()).resolves.toMatch(
+        /\+30 zone de collecte/,
+      );
+      await page.close();
+    },
+  );
+
+  it(
+    "gives the same score and trace hash as `npx robotyc run` for the same program and seed",
+    { timeout: 240_000 },
+    async () => {
+      const program = readFileSync(
+        join(ROOT, "challenges/pack/trieur-2-pousser/solution.ts"),
+        "utf8",
+      );
+      const file = join(work, "pousser.ts");
+      writeFileSync(file, program);
+      const replayFile = join(work, "pousser-replay.json");
+      const cli = promisify(execFile)(
+        process.execPath,
+        [
+          join(ROOT, "cli/robotyc.mjs"),
+          "run",
+          file,
+          "--challenge",
+          "trieur-2-pousser",
+          "--seed",
+          "3",
+          "--json",
+          "--replay",
+          replayFile,
+        ],
+        { cwd: ROOT },
+      );
+      const page = await openApp("?lang=fr&challenge=trieur-2-pousser&seed=3");
+      await waitReady(page);
+      await openProgram(page, "pousser.ts", program);
+      await page.getByLabel("Vitesse").first().selectOption("8");
+      await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      const text = await finished(page, 180_000);
+      const { stdout } = await cli;
+      const node = JSON.parse(stdout) as { score: number; maxScore: number };
+      const nodeHash = playReplay(JSON.parse(readFileSync(replayFile, "utf8"))).hash;
+      const app = (await appState(page)).lastResult!;
+      expect(text).toContain(`Score : ${node.score} / ${node.maxScore}`);
+      expect(app.score).toBe(node.score);
+      expect(app.trace?.hash).toBe(nodeHash);
+      await page.close();
+    },
+  );
+
+  it(
+    "highlights the line of a runtime error and says what went wrong",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1");
+      await waitReady(page);
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      await typeInEditor(
+        page,
+        'await robot.forward(5);\nconst n = Number("vingt");\nawait robot.forward(n);\n',
+      );
+      await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      await finished(page);
+      const error = page.locator(".console .error").first();
+      await expect(error.textContent()).resolves.toMatch(/^Erreur ligne 3 : /);
+      // The editor marks line 3 (the decoration sits on the line's row).
+      const marked = page.locator(".code-line-error");
+      await marked.first().waitFor();
+      const rowTop = await marked.first().evaluate((el) => el.getBoundingClientRect().top);
+      const line3Top = await page
+        .locator(".monaco-editor .line-numbers", { hasText: /^3$/ })
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top);
+      expect(Math.abs(rowTop - line3Top)).toBeLessThan(3);
+      await page.close();
+    },
+  );
+
+  it("stops an 8x run within 100 ms of « Arrêter »", { timeout: 240_000 }, async () => {
+    const page = await openApp("?lang=fr&challenge=voiture-autonome&seed=1");
+    await waitReady(page);
+    await page.getByRole("tab", { name: "TypeScript" }).click();
+    await typeInEditor(
+      page,
+      "robot.setSpeed(80);\nwhile (true) {\n  await robot.forward(30);\n  await robot.turnLeft(90);\n}\n",
+    );
+    await page.getByLabel("Vitesse").first().selectOption("8");
+    await page.getByRole("button", { name: "Lancer", exact: true }).click();
+    await page.locator("#run-status").filter({ hasText: "Le robot roule" }).waitFor();
+    await page.waitForTimeout(1500);
+    await page.getByRole("button", { name: "Arrêter", exact: true }).click();
+    await expect
+      .poll(async () => (await appState(page)).stopClock.confirmed, { timeout: 5000 })
+      .toBeGreaterThan(0);
+    const { stopClock } = await appState(page);
+    expect(stopClock.confirmed - stopClock.asked).toBeLessThan(100);
+    const timer = await page.locator(".timer").textContent();
+    await page.waitForTimeout(500);
+    await expect(page.locator(".timer").textContent()).resolves.toBe(timer);
+    await expect(
+      page.getByRole("button", { name: "Lancer", exact: true }).isEnabled(),
+    ).resolves.toBe(true);
+    await page.close();
+  });
+
+  it(
+    "ends an infinite loop and a memory bomb with their messages; the page stays responsive",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1");
+      await waitReady(page);
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      for (const [program, message] of [
+        ["let n = 0;\nwhile (true) {\n  n++;\n}\n", /boucle|instructions/i],
+        ['let s = "x";\nwhile (true) {\n  s += s;\n}\n', /mémoire/i],
+      ] as const) {
+        await typeInEditor(page, program);
+        await page.getByRole("button", { name: "Lancer", exact: true }).click();
+        // While the sandbox works in its worker, the page still answers the pupil: the camera
+        // switches, and back. (Main-thread task lengths are measured in bench/, not here.)
+        await page.locator("#run-status").filter({ hasText: "Le robot roule" }).waitFor();
+        for (const name of ["Dessus", "Suivre"]) {
+          const button = page.getByRole("button", { name, exact: true });
+          await button.click({ timeout: 5000 });
+          await expect
+            .poll(() => button.getAttribute("aria-pressed"), { timeout: 5000 })
+            .toBe("true");
+        }
+        await finished(page);
+        await expect(page.locator(".console .error").first().textContent()).resolves.toMatch(
+          message,
+        );
+        await page.getByRole("button", { name: "Réinitialiser", exact: true }).click();
+        await waitReady(page);
+      }
+      await page.close();
+    },
+  );
+
+  it(
+    "replays the last run with a timeline: scrub, sensor values at each moment",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=en&challenge=trieur-1-zone&seed=1");
+      await waitReady(page);
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      await typeInEditor(
+        page,
+        "robot.setSpeed(100);\nprint(robot.distance());\nawait robot.forward(70);\n",
+      );
+      await page.getByLabel("Speed").first().selectOption("4");
+      await page.getByRole("button", { name: "Run", exact: true }).click();
+      await finished(page);
+      await page.screenshot({ path: artifactPath("app-run-en.png") });
+      await page.locator(".arena").screenshot({ path: artifactPath("arena-en.png") });
+      await page.getByRole("button", { name: "Watch the run again", exact: true }).click();
+      const slider = page.getByRole("slider", { name: "Moment of the run" });
+      await slider.waitFor();
+      const max = Number(await slider.getAttribute("max"));
+      expect(max).toBeGreaterThan(20);
+      await slider.fill(String(Math.round(max / 2)));
+      await expect(page.locator(".timeline .readout").textContent()).resolves.toMatch(
+        /Distance: [\d.]+ cm/,
+      );
+      await page.getByRole("button", { name: "Top", exact: true }).click();
+      const middle = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
+      await slider.fill(String(max));
+      await page.waitForTimeout(200);
+      const end = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
+      expect(end.x).toBeGreaterThan(middle.x + 10);
+      await page.close();
+    },
+  );
 });

@@ -1,27 +1,25 @@
 /**
  * Scenes and frames for the view's tests, computed in Node by the real simulator: the scene of a
- * challenge and seed, and the frames of a recorded run of a program.
+ * challenge and seed, and every frame of a run of a program (as `onFrame` gives them live).
  */
-import { loadArena, playReplay, runSimulation, type Replay } from "../../simulator/index.ts";
-import { resolveChallenge, runArena } from "../../challenges/index.ts";
+import { packChallenge, runChallenge, type PackId } from "../../challenges/node.ts";
 import { sceneOf } from "../../desktop/renderer/run/scene.ts";
 import type { RunFrame, RunScene } from "../../desktop/renderer/run/protocol.ts";
 
 export async function recordedRun(
-  challengeId: string,
+  challengeId: PackId,
   seed: number,
   program: string,
 ): Promise<{ scene: RunScene; frames: RunFrame[] }> {
-  const { challenge } = resolveChallenge(challengeId);
+  const challenge = packChallenge(challengeId);
   const scene = await sceneOf(challenge, seed);
-  const result = await runSimulation({
-    program,
-    arena: loadArena(runArena(challenge, seed)),
+  const frames: RunFrame[] = [];
+  await runChallenge({
+    source: program,
+    challenge,
     seed,
-    maxTime: challenge.timeLimit,
-    record: true,
     locale: "fr",
+    onFrame: (frame) => frames.push(frame as RunFrame),
   });
-  const { frames } = playReplay(result.replay as Replay);
   return { scene, frames };
 }

@@ -17,20 +17,25 @@ export const PoseSchema = z.object({
   q: z.tuple([finite, finite, finite, finite]).nullable(),
 });
 
-export const SensorsSchema = z.object({
-  distance: finite.optional(),
-  line: z.tuple([z.boolean(), z.boolean(), z.boolean()]).optional(),
-  color: z.string().optional(),
-  heading: finite.optional(),
+/** What the robot was doing at a frame (the replay's robot frame, format 2). */
+export const RobotFrameSchema = z.object({
+  power: z.tuple([finite, finite]),
+  wheels: z.tuple([finite, finite]),
+  jaw: finite,
+  held: z.number().int().nonnegative(),
+  seen: z.object({
+    distance: finite.optional(),
+    line: z.object({ left: z.boolean(), center: z.boolean(), right: z.boolean() }).optional(),
+    color: z.string().optional(),
+    heading: finite.optional(),
+  }),
 });
 
+/** A snapshot in the replay's frame format. */
 export const FrameSchema = z.object({
   tick: z.number().int().nonnegative(),
   poses: z.array(PoseSchema).max(1000),
-  gripper: finite.optional(),
-  sensors: SensorsSchema.optional(),
-  /** The pupil's line running at this moment, when known. */
-  line: z.number().int().positive().optional(),
+  robot: RobotFrameSchema.optional(),
 });
 
 export const CompiledProgramSchema = z.object({
@@ -56,8 +61,9 @@ export const ToWorkerSchema = z.discriminatedUnion("type", [
     seed: z.number().int(),
     locale,
     program: CompiledProgramSchema,
-    /** The pupil's source, stored in the replay. */
-    source: z.string().max(1_000_000),
+    /** The pupil's program as written (TypeScript, or the Blocks workspace), kept in the replay. */
+    source: z.string().max(2_000_000),
+    language: z.enum(["typescript", "blocks"]),
     /** Simulated seconds per wall second (0.25..8). */
     pace: z.number().min(0.25).max(8),
     /** Start paused (step by step from the first tick). */
@@ -65,6 +71,8 @@ export const ToWorkerSchema = z.discriminatedUnion("type", [
     /** Shared control words (stop, pause, step, pace), when the page is cross-origin isolated. */
     control: z.unknown().optional(),
   }),
+  /** Check and decode a replay (an opened file, or the last run's). */
+  z.object({ type: z.literal("decode"), requestId: runId, replay: z.unknown(), locale }),
   z.object({ type: z.literal("pause"), runId }),
   z.object({ type: z.literal("resume"), runId }),
   z.object({ type: z.literal("step"), runId, ticks: z.number().int().min(1).max(12_000) }),
@@ -100,38 +108,78 @@ export const SceneSchema = z.object({
   frame: FrameSchema,
 });
 
+/** The breakdown as `robotyc run` prints it (« +10 bouteille en plastique → bac jaune »). */
+export const LinesSchema = z.object({ fr: z.array(z.string()), en: z.array(z.string()) });
+
+/** Why a program failed: it did not compile, or it failed while running (line when known). */
+export const RunErrorSchema = z.object({
+  message: z.string(),
+  line: z.number().int().optional(),
+  stage: z.enum(["compile", "run"]),
+});
+
 export const ResultSchema = z.object({
   challenge: z.string(),
   seed: z.number().int(),
-  outcome: z.enum(["finished", "timeout", "error", "stopped"]),
+  outcome: z.enum(["finished", "timeout", "error"]),
   score: finite,
   maxScore: finite,
   simTime: finite,
   breakdown: z.array(ScoreLineSchema),
+  lines: LinesSchema,
   trace: z.object({ hash: z.string(), stateHash: z.string() }).optional(),
-  error: z
-    .object({
-      message: z.string(),
-      line: z.number().int().optional(),
-      stage: z.enum(["compile", "run"]),
-    })
-    .optional(),
+  error: RunErrorSchema.optional(),
   replay: z.unknown().optional(),
 });
 
 export const FromWorkerSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ready"), challenges: z.array(ChallengeInfoSchema) }),
+  z.object({
+    type: z.literal("ready"),
+    challenges: z.array(ChallengeInfoSchema),
+    /** Whether the worker shares memory with the page (the controls then act at once). */
+    isolated: z.boolean(),
+  }),
   z.object({ type: z.literal("scene"), requestId: runId, scene: SceneSchema }),
+  z.object({
+    type: z.literal("replay"),
+    requestId: runId,
+    scene: SceneSchema,
+    frames: z.array(FrameSchema),
+    tickRate: finite,
+    /** The trace hash recomputed from the frames (equal to the recorded run's). */
+    hash: z.string(),
+    program: z
+      .object({ source: z.string(), language: z.enum(["typescript", "blocks"]) })
+      .nullable(),
+    result: z
+      .object({
+        score: finite,
+        maxScore: finite,
+        breakdown: z.array(ScoreLineSchema),
+        lines: LinesSchema,
+        prints: z.array(z.string()),
+        error: RunErrorSchema.optional(),
+      })
+      .nullable(),
+    outcome: z.string(),
+    simTime: finite,
+  }),
   z.object({
     type: z.literal("frame"),
     runId,
     time: finite,
     frame: FrameSchema,
-    /** The score as it stands (what the scoring would give if the run ended now). */
-    score: finite.optional(),
   }),
   z.object({ type: z.literal("print"), runId, time: finite, text: z.string() }),
   z.object({ type: z.literal("result"), runId, result: ResultSchema }),
+  /** The run was stopped (« Arrêter », a new run, « Réinitialiser ») at `time`. */
+  z.object({
+    type: z.literal("stopped"),
+    runId,
+    time: finite,
+    /** When the run stopped, ms since the epoch (`timeOrigin + now()`, comparable across threads). */
+    at: finite,
+  }),
   z.object({
     type: z.literal("failed"),
     runId: runId.optional(),

@@ -10,7 +10,8 @@ import {
   scoringLabels,
   type Challenge,
 } from "../../../challenges/index.ts";
-import { loadArena, World, type Arena } from "../../../simulator/index.ts";
+import { LocalizedError, type Localized } from "../../../runtime/engine.ts";
+import { loadArena, World, type Arena, type Replay } from "../../../simulator/index.ts";
 import type { RunFrame, RunScene } from "./protocol.ts";
 
 /** The poses of the robot and every item (robot first: the replay's body order). */
@@ -74,4 +75,55 @@ export async function sceneOf(challenge: Challenge, seed: number): Promise<RunSc
   } finally {
     world.dispose();
   }
+}
+
+const unknownArena: Localized = {
+  fr: "Ce replay vient d'une arène que cette version ne connaît pas (« {id} »).",
+  en: 'This replay comes from an arena this version does not know ("{id}").',
+};
+
+/**
+ * The scene of a replay: its own arena (format 2) or its challenge's (format 1 names only the
+ * arena), the signs and names of its challenge when the pack has it.
+ */
+export function replayScene(
+  replay: Replay,
+  challengeOf: (id: string) => Challenge | null,
+  pack: readonly Challenge[],
+): Omit<RunScene, "frame"> {
+  const challenge =
+    (replay.challenge ? challengeOf(replay.challenge.id) : null) ??
+    pack.find((c) => (c.arena as { id?: string }).id === replay.arenaId) ??
+    null;
+  let arena: Arena;
+  if (replay.arena) arena = replay.arena;
+  else if (challenge) arena = loadArena(runArena(challenge, replay.seed));
+  else throw new LocalizedError(unknownArena, { id: replay.arenaId ?? "?" });
+  const info = challenge
+    ? challengeInfo(challenge, replay.seed)
+    : {
+        id: replay.arenaId ?? "replay",
+        title: arena.name ?? { fr: "Replay", en: "Replay" },
+        instructions: { fr: "", en: "" },
+        timeLimit: replay.simTime,
+        maxScore: replay.result?.maxScore ?? 0,
+      };
+  const signs = challenge
+    ? signsOf(challenge, arena)
+    : {
+        bins: Object.fromEntries(
+          arena.bins.map((bin) => [
+            bin.id,
+            { label: { fr: bin.id, en: bin.id }, kinds: [...bin.accepts] },
+          ]),
+        ),
+        zones: {},
+      };
+  return {
+    challenge: info,
+    seed: replay.seed,
+    arena: arena as unknown as Record<string, unknown>,
+    bodies: replay.bodies,
+    ...signs,
+  };
 }

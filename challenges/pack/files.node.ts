@@ -1,23 +1,10 @@
-/** The challenge pack shipped with Robotyc Studio: each challenge is `pack/<id>/challenge.json`. */
+/** The pack's files on disk (Node): paths for messages and for tools, and challenge files by path. */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LocalizedError, type Localized } from "../../runtime/engine.ts";
-import { loadChallengeFile } from "../format/load.ts";
+import { loadChallengeFile } from "../format/load.node.ts";
 import type { Challenge } from "../format/schema.ts";
-
-/** In the order a class meets them. */
-export const PACK_IDS = [
-  "trieur-1-zone",
-  "trieur-2-pousser",
-  "trieur-3-couleurs",
-  "trieur-4-classer",
-  "trieur-5-finale",
-  "voiture-autonome",
-  "robot-sportif",
-] as const;
-
-/** The flagship level, run by `npm start`. */
-export const FLAGSHIP_ID = "trieur-5-finale";
+import { isPackId, packChallenge, PACK_IDS } from "./data.ts";
 
 const unknownChallenge: Localized = {
   fr: "Défi inconnu : « {id} ». Défis disponibles : {list} (ou le chemin d'un fichier .json).",
@@ -35,16 +22,12 @@ export function solutionFile(id: string): string {
 
 /** A pack challenge by id, or a challenge file by path (a teacher's own). */
 export function resolveChallenge(idOrPath: string): { challenge: Challenge; file: string } {
-  if ((PACK_IDS as readonly string[]).includes(idOrPath)) {
+  if (isPackId(idOrPath)) {
     const file = packFile(idOrPath);
-    return { challenge: loadChallengeFile(file), file };
+    return { challenge: packChallenge(idOrPath, file), file };
   }
   if (idOrPath.endsWith(".json") || existsSync(idOrPath)) {
     return { challenge: loadChallengeFile(idOrPath), file: idOrPath };
   }
   throw new LocalizedError(unknownChallenge, { id: idOrPath, list: PACK_IDS.join(", ") });
-}
-
-export function loadPack(): Challenge[] {
-  return PACK_IDS.map((id) => loadChallengeFile(packFile(id)));
 }
