@@ -26,8 +26,23 @@ export {
   CSV_MEDIA_TYPE,
   mean,
 } from "./grader/output.ts";
-export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
+export {
+  gradeFolder,
+  gradeRow,
+  programsIn,
+  type GradeOptions,
+  type GradeReport,
+} from "./grader/grade.ts";
 export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";
+export type { GradeJob, GradeJobResult } from "./grader/job.ts";
+export {
+  localGrader,
+  compilerThread,
+  programHash,
+  jobKey,
+  type Grader,
+  type Compiler,
+} from "./grader/graders.ts";
 
 /** `runChallenge` of the browser entry, with the shipped classifier as the camera by default. */
 export function runChallenge(options: ChallengeRunOptions) {

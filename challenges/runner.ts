@@ -4,6 +4,7 @@
  * so a program, a seed and a challenge get the same score everywhere.
  */
 import {
+  atPosition,
   LocalizedError,
   type CompileResult,
   type Locale,
@@ -63,7 +64,8 @@ export interface ChallengeRunResult {
   /** The simulator's trace hashes (absent when the program did not compile). */
   trace?: { hash: string; stateHash: string };
   /** Why the program failed: it did not compile, or it failed while running. */
-  error?: { message: string; line?: number; stage: "compile" | "run" };
+  /** `message` names the position once (« Ligne 4, colonne 7 : … »); `line`, `column` for tools. */
+  error?: { message: string; line?: number; column?: number; stage: "compile" | "run" };
   /** With `record`: the run's replay, standing alone (arena, challenge, program, result). */
   replay?: Replay;
 }
@@ -120,7 +122,12 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
       maxScore: challengeMaxScore(challenge, seed),
       simTime: 0,
       breakdown: [],
-      error: { message: first?.message ?? "compile error", line: first?.line, stage: "compile" },
+      error: {
+        message: first ? atPosition(first.message, locale, first.line, first.column) : "?",
+        line: first?.line,
+        ...(first ? { column: first.column } : {}),
+        stage: "compile",
+      },
     };
   }
   const arena = loadArena(runArena(challenge, seed));

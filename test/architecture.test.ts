@@ -18,6 +18,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   simulator: ["runtime", "boards", "classifier", "i18n"],
   "firmware-bridge": ["runtime", "boards", "i18n"],
   challenges: ["simulator", "runtime", "classifier", "i18n"],
+  classroom: ["runtime", "simulator", "challenges", "i18n"],
   desktop: [
     "boards",
     "runtime",
@@ -26,8 +27,18 @@ export const ALLOWED: Record<string, readonly string[]> = {
     "firmware-bridge",
     "challenges",
     "i18n",
+    "classroom",
   ],
-  cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges", "i18n"],
+  cli: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "i18n",
+    "classroom",
+  ],
 };
 /**
  * A part's public entries: `index.ts`; for the runtime also `engine.ts` (the runtime without its

@@ -18,7 +18,8 @@ const rows: GradeRow[] = [
     scores: [0, 5],
     mean: 2.5,
     errors: [
-      { seed: 1, message: "x n'est pas défini", line: 3 },
+      // A message names its position itself; the table does not add it again.
+      { seed: 1, message: "Ligne 3 : x n'est pas défini", line: 3 },
       { seed: 2, message: "trop long" },
     ],
   },
@@ -79,7 +80,7 @@ describe("grade result files", () => {
         0,
         5,
         2.5,
-        "graine 1 : x n'est pas défini (ligne 3); graine 2 : trop long",
+        "graine 1 : Ligne 3 : x n'est pas défini; graine 2 : trop long",
       ],
     ]);
   });
@@ -96,7 +97,7 @@ describe("grade result files", () => {
         0,
         5,
         2.5,
-        "seed 1: x n'est pas défini (line 3); seed 2: trop long",
+        "seed 1: Ligne 3 : x n'est pas défini; seed 2: trop long",
       ],
     ]);
   });

@@ -90,10 +90,6 @@ const CSV_WORDS = {
   mean: { fr: "moyenne", en: "mean" },
   errors: { fr: "erreurs", en: "errors" },
   error: { fr: "graine {seed} : {message}", en: "seed {seed}: {message}" },
-  errorAt: {
-    fr: "graine {seed} : {message} (ligne {line})",
-    en: "seed {seed}: {message} (line {line})",
-  },
 } satisfies Record<string, Localized>;
 
 /** Grade rows as a table: one column per seed, the mean, and what went wrong. */
@@ -110,13 +106,8 @@ export function gradeTable(
       row.program,
       ...row.scores,
       row.mean,
-      row.errors
-        .map((e) =>
-          e.line !== undefined
-            ? w("errorAt", { seed: e.seed, message: e.message, line: e.line })
-            : w("error", { seed: e.seed, message: e.message }),
-        )
-        .join("; "),
+      // Each message names its line and column once.
+      row.errors.map((e) => w("error", { seed: e.seed, message: e.message })).join("; "),
     ]),
   };
 }

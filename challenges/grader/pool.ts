@@ -28,6 +28,31 @@ export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
   });
 }
 
+/** What became of one job on one worker: its result, or the error that killed the worker. */
+export type JobOutcome<R> = { ok: true; result: R } | { ok: false; error: Error };
+
+/** Posts one job to a worker and waits for its result, or for the worker's death. */
+export function runOnWorker<J, R>(worker: Worker, id: number, job: J): Promise<JobOutcome<R>> {
+  return new Promise((resolve) => {
+    const done = (value: JobOutcome<R>) => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      resolve(value);
+    };
+    const onMessage = (message: FromWorker<R>) => {
+      if (message.id === id) done({ ok: true, result: message.result });
+    };
+    const onError = (error: Error) => done({ ok: false, error });
+    const onExit = (code: number) =>
+      done({ ok: false, error: new Error(`worker exited with code ${code}`) });
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ id, job } satisfies ToWorker<J>);
+  });
+}
+
 /**
  * Runs every job on at most `size` workers and returns the results in job order. `onCrash` turns
  * a worker's death (uncaught error, out of memory, exit) into the result of the job it held.
@@ -60,27 +85,7 @@ export async function runPool<J, R>(
       while (next < jobs.length) {
         const id = next++;
         worker ??= tsWorker(moduleUrl, options);
-        const w = worker;
-        const outcome = await new Promise<{ ok: true; result: R } | { ok: false; error: Error }>(
-          (resolve) => {
-            const done = (value: { ok: true; result: R } | { ok: false; error: Error }) => {
-              w.off("message", onMessage);
-              w.off("error", onError);
-              w.off("exit", onExit);
-              resolve(value);
-            };
-            const onMessage = (message: FromWorker<R>) => {
-              if (message.id === id) done({ ok: true, result: message.result });
-            };
-            const onError = (error: Error) => done({ ok: false, error });
-            const onExit = (code: number) =>
-              done({ ok: false, error: new Error(`worker exited with code ${code}`) });
-            w.on("message", onMessage);
-            w.on("error", onError);
-            w.on("exit", onExit);
-            w.postMessage({ id, job: jobs[id] } satisfies ToWorker<J>);
-          },
-        );
+        const outcome = await runOnWorker<J, R>(worker, id, jobs[id]!);
         finished++;
         options.onProgress?.(finished, jobs.length);
         if (outcome.ok) results[id] = outcome.result;

@@ -58,7 +58,7 @@ function fail(
   return 2;
 }
 
-function parseSeeds(textValue: string | undefined): number[] | undefined {
+export function parseSeeds(textValue: string | undefined): number[] | undefined {
   if (textValue === undefined) return [1, 2, 3];
   const seeds = textValue.split(",").map((s) => wholeNumber(s.trim()));
   if (seeds.length === 0 || seeds.some((s) => s === undefined)) return undefined;

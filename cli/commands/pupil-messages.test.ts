@@ -39,3 +39,41 @@ describe("a forgotten await, through the CLI", () => {
     );
   });
 });
+
+describe("TypeScript's diagnostics in pupil words, through the CLI", () => {
+  const file = program("avancer.ts", "await robot.avancer(20);");
+
+  it("check gives our words, and TypeScript's with --details", async () => {
+    const r = await robotyc("fr", "check", file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `${file}:1:13: Le robot ne connaît pas « avancer » : ses noms sont en anglais. Écris « await robot.forward(20) ».`,
+    );
+    const detailed = await robotyc("fr", "check", file, "--details");
+    const lines = detailed.err.split("\n");
+    expect(lines[0]).toBe(r.err);
+    expect(lines[1]).toMatch(/^ {2}TypeScript : La propriété 'avancer' n'existe pas sur le type/);
+    expect(lines[1]!.length).toBeLessThan(140);
+  });
+
+  it("run says the program cannot start, with the line and column once", async () => {
+    const r = await robotyc("fr", "run", file, "--challenge", "trieur-1-zone");
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n")[1]).toBe(
+      "Le programme ne peut pas démarrer : Ligne 1, colonne 13 : Le robot ne connaît pas « avancer » : ses noms sont en anglais. Écris « await robot.forward(20) ».",
+    );
+  });
+
+  it("check reports a missing } at the { never closed", async () => {
+    const braces = program(
+      "braces.ts",
+      "while (true) {",
+      "  if (robot.distance() < 15) {",
+      "    await robot.turnLeft(90);",
+      "  await robot.forward(10);",
+      "}",
+    );
+    const r = await robotyc("en", "check", braces);
+    expect(r.err).toBe(`${braces}:2:30: This "{" is never closed: a "}" is missing for it.`);
+  });
+});

@@ -39,7 +39,10 @@ const text = {
     en: "Time is up: the program was still running at {time} s.",
   },
   error: { fr: "Le programme a échoué : {message}", en: "The program failed: {message}" },
-  errorLine: { fr: "(ligne {line})", en: "(line {line})" },
+  compileError: {
+    fr: "Le programme ne peut pas démarrer : {message}",
+    en: "The program cannot start: {message}",
+  },
   total: { fr: "Score : {score} / {max}", en: "Score: {score} / {max}" },
   replay: { fr: "Replay écrit dans « {file} ».", en: 'Replay written to "{file}".' },
   replayFailed: {
@@ -114,11 +117,9 @@ const command: Command = {
       if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
       if (result.outcome === "timeout") lines.push(format(text.timeout, io.locale, { time }));
       if (result.error) {
-        const where =
-          result.error.line !== undefined
-            ? " " + format(text.errorLine, io.locale, { line: result.error.line })
-            : "";
-        lines.push(format(text.error, io.locale, { message: result.error.message }) + where);
+        // The message names its line and column once.
+        const failed = result.error.stage === "compile" ? text.compileError : text.error;
+        lines.push(format(failed, io.locale, { message: result.error.message }));
       }
       lines.push(...localizeBreakdown(result.breakdown, io.locale).map(breakdownLine));
       lines.push(format(text.total, io.locale, { score: result.score, max: result.maxScore }));

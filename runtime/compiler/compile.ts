@@ -10,6 +10,8 @@ import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
 import { compilerMessages } from "./messages.ts";
 import { findMissingAwaits } from "./missing-await.ts";
+import { findPupilMistakes } from "./pupil-checks.ts";
+import { pupilDiagnostics } from "./pupil-diagnostics.ts";
 import { decodeMappings } from "./source-map.ts";
 import {
   checkSourceText,
@@ -56,7 +58,8 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   inlineSources: false,
   removeComments: true,
   newLine: ts.NewLineKind.LineFeed,
-  allowUnreachableCode: true,
+  // Reported (as a warning in pupil words), not refused.
+  allowUnreachableCode: false,
   noEmitOnError: false,
 };
 
@@ -147,32 +150,39 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   if (!pupilFile) throw new Error("the program file was not read");
 
   const refusals = refuseModuleSyntax(pupilFile, locale);
-  const syntactic = program.getSyntacticDiagnostics(pupilFile);
-  const tsDiagnostics = [
-    ...syntactic,
-    ...program.getGlobalDiagnostics(),
-    ...program.getSemanticDiagnostics(pupilFile),
-  ].filter(
-    (d) => !refusals.some((r) => d.start !== undefined && d.start >= r.start && d.start < r.end),
-  );
-  // The type checker's view of a file that does not parse is noise: check awaits on a whole one.
-  const missingAwaits =
-    syntactic.length > 0 ? [] : findMissingAwaits(pupilFile, program.getTypeChecker());
+  const notRefused = (d: ts.Diagnostic) =>
+    !refusals.some((r) => d.start !== undefined && d.start >= r.start && d.start < r.end);
+  const syntactic = program.getSyntacticDiagnostics(pupilFile).filter(notRefused);
+  // The type checker's view of a file that does not parse is noise: only syntax errors then.
+  const whole = syntactic.length === 0;
+  const semantic = whole
+    ? [...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics(pupilFile)].filter(
+        notRefused,
+      )
+    : [];
+  const checker = program.getTypeChecker();
+  const hostNames: Diagnostic[] = [];
+  const others = semantic.filter((d) => {
+    const hostName = hostNameDiagnostic(d, pupilFile, locale);
+    if (hostName) hostNames.push(hostName);
+    return !hostName;
+  });
+  const own = whole
+    ? [...findMissingAwaits(pupilFile, checker), ...findPupilMistakes(pupilFile, checker)]
+    : [];
   const diagnostics = [
     ...refusals.map((r) => r.diagnostic),
-    ...tsDiagnostics.map(
-      (d) => hostNameDiagnostic(d, pupilFile, locale) ?? fromTypeScript(d, pupilFile),
-    ),
-    ...missingAwaits.map((a) => {
+    ...hostNames,
+    ...pupilDiagnostics({ file: pupilFile, checker, locale, syntactic, semantic: others }),
+    ...own.map((a) => {
       const { line, character } = pupilFile.getLineAndCharacterOfPosition(a.start);
-      return ownDiagnostic(
-        { fr: a.text("fr"), en: a.text("en") },
-        locale,
-        {},
-        line + 1,
-        character + 1,
-        a.code,
-      );
+      return {
+        line: line + 1,
+        column: character + 1,
+        message: a.text(locale),
+        code: a.code,
+        severity: "error" as const,
+      };
     }),
   ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
@@ -193,23 +203,6 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
     ok: true,
     program: { format: "robotyc-program/1", fileName, code: PROLOGUE + body + EPILOGUE, lines },
     diagnostics,
-  };
-}
-
-function fromTypeScript(d: ts.Diagnostic, main: ts.SourceFile): Diagnostic {
-  let line = 1;
-  let column = 1;
-  if (d.file === main && d.start !== undefined) {
-    const position = main.getLineAndCharacterOfPosition(d.start);
-    line = position.line + 1;
-    column = position.character + 1;
-  }
-  return {
-    line,
-    column,
-    message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-    code: `TS${d.code}`,
-    severity: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
   };
 }
 

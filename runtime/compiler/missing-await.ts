@@ -80,7 +80,8 @@ function isDropped(node: ts.Expression): boolean {
   }
 }
 
-function isThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+/** Whether a value of `type` is a promise (anything with a callable `then`). */
+export function isThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
   if (type.isUnion()) return type.types.some((t) => isThenable(checker, t));
   const then = checker.getPropertyOfType(type, "then");

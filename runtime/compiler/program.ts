@@ -11,8 +11,10 @@ export interface Diagnostic {
   line: number;
   /** 1-based column in the pupil's source. */
   column: number;
-  /** In the requested locale. */
+  /** In the requested locale, in the pupil's words; names no position (the caller shows it). */
   message: string;
+  /** TypeScript's own message (its long types cut), when `message` is ours: for who wants it. */
+  detail?: string;
   /** `TS2322` for TypeScript's own checks, `ROBOTYC_…` for ours. */
   code: string;
   severity: "error" | "warning";

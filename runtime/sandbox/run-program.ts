@@ -33,6 +33,8 @@ export interface ProgramError {
   message: string;
   /** 1-based line in the pupil's source. */
   line?: number;
+  /** 1-based column in the pupil's source, when known. */
+  column?: number;
 }
 
 export interface ProgramResult {
