@@ -48,10 +48,10 @@ export class App {
   /** The last run's result (its replay for « Revoir la course »). */
   lastResult: RunResult | null = null;
   /**
-   * Wall clock (ms since the epoch, comparable across threads) of the last « Arrêter » and of the
-   * moment the worker's run stopped (tests and the benchmark read them).
+   * Wall clock (ms since the epoch, comparable across threads) of the last « Arrêter », of the
+   * moment the worker's run had stopped and of the world's last move before (tests read them).
    */
-  stopClock = { asked: 0, confirmed: 0 };
+  stopClock = { asked: 0, confirmed: 0, lastFrame: 0 };
   /** Simulated time of the last frame shown. */
   private time = 0;
   private diagnoseTimer = 0;
@@ -98,8 +98,9 @@ export class App {
       },
       onPrint: (_id, text, time) => this.console.print(text, time),
       onResult: (_id, result) => this.finish(result),
-      onStopped: (_id, _time, at) => {
+      onStopped: (_id, _time, at, lastFrameAt) => {
         this.stopClock.confirmed = at;
+        this.stopClock.lastFrame = lastFrameAt;
       },
       onFailed: (message) => {
         this.console.error(t("console.errorNoLine", { message }));
@@ -114,7 +115,9 @@ export class App {
     this.selectCamera("follow");
     this.selectTab("typescript");
     this.setState("idle");
-    this.diagnoseSoon(0);
+    // The compiler (TypeScript, ~4 MB) loads once the page is up, not before.
+    this.diagnoseSoon(1200);
+    performance.mark("robotyc:interactive");
     void this.boot(launch.challenge);
   }
 
@@ -166,6 +169,7 @@ export class App {
       this.panel.show(scene.challenge, isPractice(this.challengeId), language());
       this.setState("idle");
       this.shell.status.textContent = t("status.ready");
+      performance.mark("robotyc:arena-ready");
     } catch (error) {
       if (id === this.prepareId) this.notify(String((error as Error).message));
     }
@@ -276,7 +280,11 @@ export class App {
   }
 
   stop(): void {
-    this.stopClock = { asked: performance.timeOrigin + performance.now(), confirmed: 0 };
+    this.stopClock = {
+      asked: performance.timeOrigin + performance.now(),
+      confirmed: 0,
+      lastFrame: 0,
+    };
     const stopped = this.runs.stop();
     if (stopped === null && this.state !== "compiling") return;
     this.console.info(t("console.stopped", { time: formatNumber(this.time, 2) }));

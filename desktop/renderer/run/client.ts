@@ -18,7 +18,7 @@ import {
 } from "./protocol.ts";
 
 /** How long a stopped worker may take to confirm before it is replaced (ms). */
-export const STOP_GRACE_MS = 400;
+export const STOP_GRACE_MS = 1500;
 /** Ticks of one « Pas à pas » press: one frame, 1/20 s. */
 export const STEP_TICKS = 6;
 
@@ -26,8 +26,8 @@ export interface RunHandlers {
   onFrame(runId: number, frame: RunFrame, time: number): void;
   onPrint(runId: number, text: string, time: number): void;
   onResult(runId: number, result: RunResult): void;
-  /** `at`: when the run stopped, in the worker (ms since the epoch). */
-  onStopped(runId: number, time: number, at: number): void;
+  /** `at`: when the run had stopped, `lastFrameAt`: when its world last moved (ms since the epoch). */
+  onStopped(runId: number, time: number, at: number, lastFrameAt: number): void;
   onFailed(message: string): void;
   /** The worker was replaced (it did not stop in time); the scene must be asked for again. */
   onRestarted(): void;
@@ -117,7 +117,7 @@ export class RunClient {
         break;
       case "stopped":
         clearTimeout(this.stopTimer);
-        this.handlers.onStopped(message.runId, message.time, message.at);
+        this.handlers.onStopped(message.runId, message.time, message.at, message.lastFrameAt);
         break;
     }
   }

@@ -177,8 +177,10 @@ export const FromWorkerSchema = z.discriminatedUnion("type", [
     type: z.literal("stopped"),
     runId,
     time: finite,
-    /** When the run stopped, ms since the epoch (`timeOrigin + now()`, comparable across threads). */
+    /** When the run had stopped, ms since the epoch (`timeOrigin + now()`, comparable across threads). */
     at: finite,
+    /** When the world last moved (its last frame), the same clock. */
+    lastFrameAt: finite,
   }),
   z.object({
     type: z.literal("failed"),

@@ -43,6 +43,8 @@ interface Current {
   control: RunControl;
   abort: AbortController;
   time: number;
+  /** When the world last moved (a frame), ms since the epoch. */
+  lastFrameAt: number;
 }
 let current: Current | null = null;
 const PACK = loadPack();
@@ -80,7 +82,7 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
     : new RunControl(undefined, { pace: message.pace });
   if (!shared && message.paused) control.pause();
   const abort = new AbortController();
-  const run: Current = { runId: message.runId, control, abort, time: 0 };
+  const run: Current = { runId: message.runId, control, abort, time: 0, lastFrameAt: 0 };
   current = run;
   const tickRate = 120;
   let lastPost = 0;
@@ -114,6 +116,7 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
       },
       onFrame: (frame) => {
         run.time = frame.tick / tickRate;
+        run.lastFrameAt = performance.timeOrigin + performance.now();
         pending = frame;
         if (control.paused || performance.now() - lastPost >= FRAME_INTERVAL_MS) flush();
       },
@@ -147,7 +150,13 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
     const at = performance.timeOrigin + performance.now();
     flush();
     if (abort.signal.aborted || control.aborted) {
-      post({ type: "stopped", runId: run.runId, time: run.time, at });
+      post({
+        type: "stopped",
+        runId: run.runId,
+        time: run.time,
+        at,
+        lastFrameAt: run.lastFrameAt,
+      });
     } else {
       post({
         type: "failed",
