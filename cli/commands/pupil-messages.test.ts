@@ -77,3 +77,28 @@ describe("TypeScript's diagnostics in pupil words, through the CLI", () => {
     expect(r.err).toBe(`${braces}:2:30: This "{" is never closed: a "}" is missing for it.`);
   });
 });
+
+describe("runtime errors, through the CLI", () => {
+  it("run says what had no value and where, line and column once, in one language", async () => {
+    const file = program(
+      "capteur.ts",
+      "const capteurs: any = {};",
+      "const capteur = capteurs.gauche;",
+      "await robot.forward(10);",
+      "print(capteur.lire());",
+    );
+    const fr = await robotyc("fr", "run", file, "--challenge", "trieur-1-zone");
+    expect(fr.code).toBe(1);
+    const failed = fr.out.split("\n").find((l) => l.startsWith("Le programme a échoué"));
+    expect(failed).toBe(
+      "Le programme a échoué : Ligne 4, colonne 14 : Impossible de lire « lire » : « capteur » n'a pas de valeur (undefined).",
+    );
+    const en = await robotyc("en", "run", file, "--challenge", "trieur-1-zone");
+    expect(en.out).toContain(
+      'The program failed: Line 4, column 14: Cannot read "lire": "capteur" has no value (undefined).',
+    );
+    for (const out of [fr.out, en.out]) {
+      expect(out).not.toMatch(/TypeError|cannot read|\((ligne|line) \d/);
+    }
+  });
+});

@@ -57,7 +57,7 @@ describe("compile", () => {
     const result = compile('await robot.forward("vingt");', { locale: "en" });
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]!.message).toBe(
-      'robot.forward expects a number (cm), not the text "vingt".',
+      'robot.forward expects a number (centimetres), not the text "vingt".',
     );
     expect(result.diagnostics[0]!.detail).toContain("not assignable to parameter of type 'number'");
     const unknown = compile("robot.fly();", { locale: "fr" });

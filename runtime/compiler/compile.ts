@@ -12,7 +12,7 @@ import { compilerMessages } from "./messages.ts";
 import { findMissingAwaits } from "./missing-await.ts";
 import { findPupilMistakes } from "./pupil-checks.ts";
 import { pupilDiagnostics } from "./pupil-diagnostics.ts";
-import { decodeMappings } from "./source-map.ts";
+import { decodePositions } from "./source-map.ts";
 import {
   checkSourceText,
   decodeSource,
@@ -198,10 +198,16 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
     .replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "")
     .replace(/(^|\n)export \{\};\s*$/, "")
     .trimEnd();
-  const lines = decodeMappings((JSON.parse(map) as { mappings: string }).mappings);
+  const { lines, columns } = decodePositions((JSON.parse(map) as { mappings: string }).mappings);
   return {
     ok: true,
-    program: { format: "robotyc-program/1", fileName, code: PROLOGUE + body + EPILOGUE, lines },
+    program: {
+      format: "robotyc-program/1",
+      fileName,
+      code: PROLOGUE + body + EPILOGUE,
+      lines,
+      columns,
+    },
     diagnostics,
   };
 }

@@ -4,7 +4,7 @@
  * runs programs (a simulation worker, the grader's workers) loads this, never the compiler.
  */
 import type { Locale } from "../i18n.ts";
-import type { LineTable } from "./source-map.ts";
+import type { ColumnTable, LineTable } from "./source-map.ts";
 
 export interface Diagnostic {
   /** 1-based line in the pupil's source. */
@@ -28,6 +28,8 @@ export interface CompiledProgram {
   code: string;
   /** Generated position → pupil line (see source-map.ts); line 1 is shifted by `PROLOGUE`. */
   lines: LineTable;
+  /** The pupil column of each segment of `lines`, so a runtime error names its column too. */
+  columns?: ColumnTable;
 }
 
 export type CompileResult =

@@ -120,7 +120,8 @@ export function describeType(type: ts.Type, cx: Context, node?: ts.Node): string
     const withoutNothing = type.types.filter(
       (t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
     );
-    if (withoutNothing.length === 1) return describeType(withoutNothing[0]!, cx);
+    if (withoutNothing.length === 1)
+      return f(tw.orNothing, { type: describeType(withoutNothing[0]!, cx) });
   }
   if (isThenable(type, cx)) return f(tw.promise);
   if (type.getCallSignatures().length > 0) return f(tw.function);
@@ -231,12 +232,20 @@ function argumentType(_d: ts.Diagnostic, node: ts.Node | undefined, cx: Context)
   )
     expectedType = cx.checker.getTypeArguments(expectedType as ts.TypeReference)[0] ?? expectedType;
   const gotType = cx.checker.getTypeAtLocation(node);
-  let message = say(cx, m.argumentType, {
+  // The meaning of the robot's parameters (« des centimètres »), the pupil's own parameter names;
+  // not the standard library's English ones.
+  const meaning = Object.hasOwn(m.parameterMeanings, parameter.name)
+    ? say(cx, m.parameterMeanings[parameter.name as keyof typeof m.parameterMeanings])
+    : declaration?.getSourceFile() === cx.file
+      ? parameter.name
+      : undefined;
+  const params = {
     callee: text(call.expression, cx),
     expected: describeType(expectedType, cx),
-    param: parameter.name,
+    param: meaning ?? "",
     got: describeType(gotType, cx, node),
-  });
+  };
+  let message = say(cx, meaning ? m.argumentType : m.argumentTypeNoMeaning, params);
   if (
     ts.isStringLiteral(node) &&
     expectedType.flags & ts.TypeFlags.NumberLike &&

@@ -91,6 +91,19 @@ export const pupilMessages = {
     fr: "{callee} attend {expected} ({param}), pas {got}.",
     en: "{callee} expects {expected} ({param}), not {got}.",
   },
+  argumentTypeNoMeaning: {
+    fr: "{callee} attend {expected}, pas {got}.",
+    en: "{callee} expects {expected}, not {got}.",
+  },
+  /** What the robot API's parameters mean, by name. */
+  parameterMeanings: {
+    cm: { fr: "des centimètres", en: "centimetres" },
+    degrees: { fr: "des degrés", en: "degrees" },
+    percent: { fr: "un pourcentage", en: "a percentage" },
+    seconds: { fr: "des secondes", en: "seconds" },
+    left: { fr: "le moteur gauche", en: "the left motor" },
+    right: { fr: "le moteur droit", en: "the right motor" },
+  },
   removeQuotes: {
     fr: "Enlève les guillemets : {value}.",
     en: "Remove the quotes: {value}.",
@@ -280,7 +293,7 @@ export const pupilMessages = {
     fr: "le programme ne peut jamais arriver jusqu'ici",
     en: "the program can never get here",
   },
-} satisfies Record<string, Localized>;
+} satisfies Record<string, Localized | Record<string, Localized>>;
 
 /** How a type is said to a pupil: « un nombre », "a text". */
 export const typeWords = {
@@ -301,6 +314,7 @@ export const typeWords = {
   colorName: { fr: "un nom de couleur", en: "a colour name" },
   wasteKind: { fr: "une sorte de déchet", en: "a kind of waste" },
   oneOf: { fr: "l'un des textes {values}", en: "one of the texts {values}" },
+  orNothing: { fr: "{type} ou rien (undefined)", en: "{type} or nothing (undefined)" },
   anything: { fr: "n'importe quelle valeur", en: "any value" },
   itemsNumber: { fr: "nombres", en: "numbers" },
   itemsString: { fr: "textes", en: "texts" },

@@ -12,8 +12,8 @@ import type {
 } from "quickjs-emscripten-core";
 import { DEFAULT_LOCALE, format, LocalizedError, type Locale } from "../i18n.ts";
 import type { RobotDriver } from "../api/types.ts";
-import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/program.ts";
-import { sourceLineAt } from "../compiler/source-map.ts";
+import { LOOP_LINE_GLOBAL, type CompiledProgram } from "../compiler/program.ts";
+import { atPosition } from "../position.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
 import {
@@ -23,18 +23,21 @@ import {
   type QuickJSInstance,
 } from "./quickjs.ts";
 import { CallRefused, robotHost } from "./robot-host.ts";
+import { describeGuestError, PROGRAM_FILE, pupilPosition } from "./runtime-error.ts";
 
 export type ProgramErrorKind =
   "compile" | "exception" | "budget" | "memory" | "stack" | "never-settles" | "api" | "driver";
 
 export interface ProgramError {
   kind: ProgramErrorKind;
-  /** In the run's locale, with the line when known. */
+  /** In the run's locale, whole, naming its line and column once when known. */
   message: string;
   /** 1-based line in the pupil's source. */
   line?: number;
   /** 1-based column in the pupil's source, when known. */
   column?: number;
+  /** The engine's own words for an uncaught error (`TypeError: …`), for who wants them. */
+  detail?: string;
 }
 
 export interface ProgramResult {
@@ -73,7 +76,6 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
   instructionBudget: 2000,
 };
 
-const PROGRAM_FILE = "program.js";
 /** Host functions that are globals; the others are methods of `robot`. */
 const API_NAMES = new Set(["wait", "time", "print"]);
 /** Advances in a row that neither settle anything nor let time pass: the driver is stuck. */
@@ -83,7 +85,15 @@ const MAX_IDLE_ADVANCES = 1000;
 type Ending =
   | { outcome: "finished" }
   | { outcome: "timeout" }
-  | { outcome: "error"; kind: ProgramErrorKind; detail: string; line?: number };
+  | {
+      outcome: "error";
+      kind: ProgramErrorKind;
+      detail: string;
+      line?: number;
+      column?: number;
+      /** The engine's words, beside `detail` (which is the pupil's). */
+      engine?: string;
+    };
 
 interface Settlement {
   id: number;
@@ -105,12 +115,7 @@ export function warmUpSandbox(limits: RunLimits = {}): void {
 
 /** The pupil line of the innermost frame of their program in a QuickJS stack trace. */
 export function lineOf(program: CompiledProgram, stack: string): number | undefined {
-  const frame = new RegExp(`${PROGRAM_FILE.replace(".", "\\.")}:(\\d+)(?::(\\d+))?`).exec(stack);
-  if (!frame) return undefined;
-  const line = Number(frame[1]);
-  let column = frame[2] === undefined ? 0 : Number(frame[2]) - 1;
-  if (line === 1) column -= PROLOGUE.length;
-  return sourceLineAt(program.lines, line, Math.max(0, column));
+  return pupilPosition(program, stack)?.line;
 }
 
 export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
@@ -186,11 +191,16 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
   const result = (ending: Ending): ProgramResult => {
     const base = { robotCalls, instructionChecks };
     if (ending.outcome !== "error") return { outcome: ending.outcome, ...base };
-    const { kind, detail, line } = ending;
-    const message = line === undefined ? detail : format(m.atLine, locale, { line, detail });
+    const { kind, detail, line, column, engine } = ending;
     return {
       outcome: "error",
-      error: { kind, message, ...(line === undefined ? {} : { line }) },
+      error: {
+        kind,
+        message: atPosition(detail, locale, line, column),
+        ...(line === undefined ? {} : { line }),
+        ...(column === undefined ? {} : { column }),
+        ...(engine === undefined ? {} : { detail: engine }),
+      },
       ...base,
     };
   };
@@ -268,13 +278,20 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
     const failure = (handle: QuickJSHandle): ProgramResult => {
       const error = safeDump(ctx, handle);
       handle.dispose();
-      const line =
+      const position: { line?: number; column?: number } | undefined =
         stop?.outcome === "error" && stop.kind === "budget"
-          ? lastLoopLine()
-          : lineOf(program, typeof error?.stack === "string" ? error.stack : "");
-      const withLine = <T extends Ending>(e: T): T => (line === undefined ? e : { ...e, line });
+          ? { line: lastLoopLine() }
+          : pupilPosition(program, typeof error?.stack === "string" ? error.stack : "");
+      const withLine = <T extends Ending>(e: T): T => {
+        if (e.outcome !== "error" || position?.line === undefined || e.line !== undefined) return e;
+        return {
+          ...e,
+          line: position.line,
+          ...(position.column ? { column: position.column } : {}),
+        };
+      };
       if (stop) return result(withLine(stop));
-      return result(withLine(classify(error, memoryFull(), locale)));
+      return result(withLine(classify(error, memoryFull(), locale, program)));
     };
 
     // Where loops note their line (see LOOP_LINE_GLOBAL); read when the budget stops a loop.
@@ -401,6 +418,7 @@ function classify(
   error: (DumpedError & { value?: unknown }) | undefined,
   memoryFull: boolean,
   locale: Locale,
+  program: CompiledProgram,
 ): Ending {
   const fail = (kind: ProgramErrorKind, detail: string): Ending => ({
     outcome: "error",
@@ -426,5 +444,14 @@ function classify(
     return fail("stack", format(m.stack, locale));
   if (name === "InternalError" && memoryFull) return fail("memory", format(m.memory, locale));
   if (name === "RobotError" || name === "SandboxError") return fail("api", message);
-  return fail("exception", format(m.exception, locale, { detail: `${name}: ${message}` }));
+  const stack = typeof error.stack === "string" ? error.stack : undefined;
+  const words = describeGuestError({ name, message, ...(stack ? { stack } : {}) }, program, locale);
+  return {
+    outcome: "error",
+    kind: "exception",
+    detail: words.text,
+    engine: words.detail,
+    ...(words.line === undefined ? {} : { line: words.line }),
+    ...(words.column === undefined ? {} : { column: words.column }),
+  };
 }
