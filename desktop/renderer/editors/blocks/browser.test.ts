@@ -60,6 +60,7 @@ type Win = {
     blockForLine(line: number): string | null;
     showError(id: string, message: string | null): void;
     highlightBlock(id: string | null): void;
+    setLocale(locale: "fr" | "en"): void;
   };
   changes: string[];
 };
@@ -220,6 +221,13 @@ describe("the Blocks editor in Chromium", () => {
       return { type: block.type, warned: !!block.getIcon("warning") };
     }, line);
     expect(shown).toEqual({ type: "robot_grab_do", warned: true });
+    // The app heard of the new blocks; another language keeps them all.
+    expect(await page.evaluate(() => (window as unknown as Win).changes.at(-1))).toBe(expected);
+    await page.evaluate(() => (window as unknown as Win).editor.setLocale("en"));
+    expect((await categories(page))[0]).toBe("Movement");
+    expect(await page.evaluate(() => (window as unknown as Win).editor.toTypeScript().code)).toBe(
+      expected,
+    );
     await page.close();
   });
 

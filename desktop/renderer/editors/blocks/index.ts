@@ -27,6 +27,11 @@ export interface BlocksEditorOptions {
   sounds?: boolean;
   /** The blocks to start with (Blockly's serialization JSON). */
   initial?: WorkspaceState;
+  /**
+   * How to turn TypeScript into blocks. By default the page loads the TypeScript parser (a lazy
+   * chunk); an app that already has TypeScript in a worker can run `typeScriptToBlocks` there.
+   */
+  typeScriptToBlocks?: (source: string) => Promise<FromTypeScriptResult>;
   /** After each change of the blocks: the TypeScript they stand for and the blocks themselves. */
   onChange?: (change: { code: string; state: WorkspaceState }) => void;
 }
@@ -115,8 +120,9 @@ export function createBlocksEditor(
       return generated;
     },
     async fromTypeScript(source) {
-      const ts = await loadTypeScript();
-      const result = typeScriptToBlocks(source, ts);
+      const result = options.typeScriptToBlocks
+        ? await options.typeScriptToBlocks(source)
+        : typeScriptToBlocks(source, await loadTypeScript());
       load(result.state, true);
       return result;
     },

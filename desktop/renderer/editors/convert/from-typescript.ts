@@ -91,7 +91,8 @@ const fits = (output: string | null, check: string | null) =>
   output === null || check === null || output === check;
 
 export function typeScriptToBlocks(source: string, ts: Typescript): FromTypeScriptResult {
-  return new Converter(source, ts).run();
+  // A file saved on Windows: CRLF line ends and a byte-order mark change nothing a program does.
+  return new Converter(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), ts).run();
 }
 
 class Converter {
