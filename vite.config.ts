@@ -2,7 +2,7 @@
  * The web app's build: `desktop/renderer/` is the root, the output goes to `dist/web/` at the
  * repository root. `npm run web` builds and serves it (desktop/serve/web.ts).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 
@@ -15,7 +15,7 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * (`classifier/model/`, `classifier/bank/`, `classifier/wasm/`): the shipped model, the image bank
  * and TF.js's single-threaded wasm backends.
  */
-const CLASSIFIER_FILES: Record<string, string> = {
+const STATIC_FILES: Record<string, string> = {
   "classifier/model/model.json": at("./classifier/model/model.json"),
   "classifier/model/weights.bin": at("./classifier/model/weights.bin"),
   "classifier/bank/bank.json": at("./classifier/bank/bank.json"),
@@ -28,19 +28,26 @@ const CLASSIFIER_FILES: Record<string, string> = {
   ),
 };
 
-function classifierFiles(): Plugin {
+/** Blockly's sprites and sounds, served by the app itself (`blockly-media/`): nothing from the internet. */
+const BLOCKLY_MEDIA = at("./node_modules/blockly/media/");
+for (const name of readdirSync(BLOCKLY_MEDIA)) {
+  STATIC_FILES[`blockly-media/${name}`] = BLOCKLY_MEDIA + name;
+}
+
+/** Serves (dev) and emits (build) the files above beside the app. */
+function staticFiles(): Plugin {
   return {
-    name: "robotyc-classifier-files",
+    name: "robotyc-static-files",
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? "").replace(/^\//, "").split("?")[0]!;
-        const file = CLASSIFIER_FILES[path];
+        const file = STATIC_FILES[path];
         if (!file) return next();
         res.end(readFileSync(file));
       });
     },
     generateBundle() {
-      for (const [fileName, file] of Object.entries(CLASSIFIER_FILES)) {
+      for (const [fileName, file] of Object.entries(STATIC_FILES)) {
         this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
       }
     },
@@ -55,7 +62,7 @@ const ISOLATION = {
 export default defineConfig({
   root,
   base: "./",
-  plugins: [classifierFiles()],
+  plugins: [staticFiles()],
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),

@@ -4,6 +4,8 @@
  */
 import type { CompiledProgram, Diagnostic, Locale } from "../../runtime/engine.ts";
 import { ArenaView, type CameraMode } from "../../simulator/view/index.ts";
+import { createBlocksEditor, type BlocksEditor } from "./editors/blocks/index.ts";
+import type { WorkspaceState } from "./editors/convert/index.ts";
 import { CompilerClient } from "./editors/code/compiler.ts";
 import { createCodeTab, renderProblems, type CodeTab } from "./editors/code/lazy.ts";
 import { h } from "./dom.ts";
@@ -23,11 +25,8 @@ import { buildShell, type Shell } from "./shell.ts";
 export type EditorTab = "blocks" | "typescript";
 export type RunState = "idle" | "compiling" | "running" | "paused" | "ended" | "replay";
 
-/** What a new program holds before the pupil writes anything. */
-export const STARTER: Record<Locale, string> = {
-  fr: "// Mon programme\nrobot.setSpeed(50);\nawait robot.forward(20);\n",
-  en: "// My program\nrobot.setSpeed(50);\nawait robot.forward(20);\n",
-};
+/** A new program: empty (the blocks workspace too). */
+export const STARTER = "";
 
 export class App {
   readonly shell: Shell;
@@ -35,6 +34,10 @@ export class App {
   readonly compiler = new CompilerClient();
   readonly runs: RunClient;
   readonly code: CodeTab;
+  readonly blocks: BlocksEditor;
+  /** The blocks as last saved, and the TypeScript they stand for (null: the TypeScript tab wrote last). */
+  private blocksState: WorkspaceState | null = null;
+  private blocksCode: string | null = null;
   readonly panel: ChallengePanel;
   readonly console: ConsolePanel;
   readonly replay: ReplayPlayer;
@@ -69,9 +72,8 @@ export class App {
     this.shell.seed.value = String(this.seed);
     if (launch.badSeed !== undefined) this.notify(t("files.badSeed", { value: launch.badSeed }));
     this.challengeId = launch.challenge ?? prefs.challenge ?? "";
-    this.source = this.challengeId
-      ? (loadWork(this.challengeId)?.source ?? STARTER[lang])
-      : STARTER[lang];
+    const work = this.challengeId ? loadWork(this.challengeId) : undefined;
+    this.source = work?.source ?? STARTER;
 
     this.view = new ArenaView(this.shell.arena, { shadows: true });
     const inset = this.shell.arena.querySelector(".robot-camera");
@@ -83,6 +85,18 @@ export class App {
     this.console = new ConsolePanel(this.shell.console);
     this.replay = new ReplayPlayer(this.shell, this.view, (time) => this.panel.setTime(time));
 
+    this.blocks = createBlocksEditor(this.shell.blocksHost, {
+      locale: lang,
+      media: "./blockly-media/",
+      rtl: document.documentElement.dir === "rtl",
+      typeScriptToBlocks: (source) => this.compiler.toBlocks(source),
+      onChange: ({ code, state }) => {
+        this.blocksState = state;
+        this.blocksCode = code;
+        this.clearBlockError();
+        if (this.tab === "blocks") this.setSource(code, "blocks");
+      },
+    });
     this.code = createCodeTab({
       host: this.shell.codeHost,
       compiler: this.compiler,
@@ -113,7 +127,7 @@ export class App {
     });
     this.wire();
     this.selectCamera("follow");
-    this.selectTab("typescript");
+    void this.restoreEditors(work);
     this.setState("idle");
     // The compiler (TypeScript, ~4 MB) loads once the page is up, not before.
     this.diagnoseSoon(1200);
@@ -149,7 +163,7 @@ export class App {
     if (!known(this.challengeId)) {
       if (asked) this.notify(t("files.unknownChallenge", { id: asked }));
       this.challengeId = this.runs.challenges[0]!.id;
-      this.source = loadWork(this.challengeId)?.source ?? STARTER[lang];
+      this.source = loadWork(this.challengeId)?.source ?? STARTER;
       this.code.editor?.setValue(this.source);
     }
     select.value = this.challengeId;
@@ -189,7 +203,29 @@ export class App {
     this.saveSoon();
   }
 
-  selectTab(tab: EditorTab): void {
+  /** The blocks saved with the work (or made from its TypeScript), and the tab it was left on. */
+  private async restoreEditors(work: Work | undefined): Promise<void> {
+    const state = work?.blocks as WorkspaceState | undefined;
+    if (state) this.blocks.setBlocksJson(state);
+    await this.selectTab(work?.editor ?? "blocks");
+  }
+
+  /**
+   * Shows a tab. Back to Blocks after the TypeScript changed, the program becomes blocks again
+   * (what has no block form becomes editable « code » blocks: nothing is lost).
+   */
+  async selectTab(tab: EditorTab): Promise<void> {
+    if (tab === "blocks" && this.source !== (this.blocksCode ?? STARTER)) {
+      try {
+        const result = await this.blocks.fromTypeScript(this.source);
+        if (result.syntaxError) {
+          this.notify(t("editor.syntaxKept", { line: result.syntaxError.line }));
+        }
+      } catch (error) {
+        this.notify(t("editor.failed", { detail: String((error as Error).message) }));
+        return;
+      }
+    }
     this.tab = tab;
     for (const name of ["blocks", "typescript"] as const) {
       const selected = name === tab;
@@ -198,12 +234,32 @@ export class App {
       this.shell.panels[name].hidden = !selected;
     }
     if (tab === "typescript") void this.code.open();
-    else if (!this.shell.blocksHost.firstChild) {
-      this.shell.blocksHost.append(
-        h("p", { class: "placeholder", i18n: "editor.blocksMissing" }, t("editor.blocksMissing")),
-      );
+    else {
+      this.blocks.resize();
+      if (this.blocksCode !== null) this.setSource(this.blocksCode, "blocks");
     }
     this.saveSoon();
+  }
+
+  /** Marks the line of an error in the open editor: its block in Blocks, its line in TypeScript. */
+  private markError(line: number, message: string): void {
+    this.code.editor?.highlightLine(line, message);
+    if (this.tab !== "blocks") return;
+    const id = this.blocks.blockForLine(line);
+    if (!id) return;
+    this.clearBlockError();
+    this.blocks.showError(id, message);
+    this.blocks.highlightBlock(id);
+    this.errorBlock = id;
+  }
+
+  private errorBlock: string | null = null;
+
+  private clearBlockError(): void {
+    if (!this.errorBlock) return;
+    this.blocks.showError(this.errorBlock, null);
+    this.blocks.highlightBlock(null);
+    this.errorBlock = null;
   }
 
   selectCamera(mode: CameraMode): void {
@@ -241,7 +297,7 @@ export class App {
       this.console.error(t("console.compileError", { line: d.line, message: d.message }));
     }
     const first = errors[0];
-    if (first) this.code.editor?.highlightLine(first.line, first.message);
+    if (first) this.markError(first.line, first.message);
     this.shell.status.textContent = t("status.error");
     return null;
   }
@@ -270,8 +326,10 @@ export class App {
       seed: this.seed,
       locale: language(),
       program,
-      source: this.source,
-      language: this.tab === "blocks" ? "blocks" : "typescript",
+      // The replay keeps the program as the pupil wrote it: the blocks, or the TypeScript.
+      source:
+        this.tab === "blocks" && this.blocksState ? JSON.stringify(this.blocksState) : this.source,
+      language: this.tab === "blocks" && this.blocksState ? "blocks" : "typescript",
       pace: Number(this.shell.speed.value) || 1,
       paused,
     });
@@ -304,7 +362,7 @@ export class App {
           ? t("console.runError", { line, message })
           : t("console.errorNoLine", { message }),
       );
-      if (line !== undefined) this.code.editor?.highlightLine(line, message);
+      if (line !== undefined) this.markError(line, message);
     }
     if (!isPractice(this.challengeId)) {
       this.console.info(
@@ -349,9 +407,11 @@ export class App {
   }
 
   private showDiagnostics(diagnostics: Diagnostic[]): void {
-    this.diagnostics = diagnostics;
-    this.code.editor?.setDiagnostics(diagnostics);
-    renderProblems(this.shell.problems, diagnostics);
+    // An empty program is no mistake yet: it is said when the pupil presses « Lancer ».
+    const shown = this.source.trim() === "" ? [] : diagnostics;
+    this.diagnostics = shown;
+    this.code.editor?.setDiagnostics(shown);
+    renderProblems(this.shell.problems, shown);
   }
 
   private diagnoseSoon(delay = 350): void {
@@ -375,7 +435,12 @@ export class App {
   saveNow(): void {
     savePrefs({ challenge: this.challengeId, seed: this.seed, lang: language() });
     if (!this.challengeId) return;
-    const work: Work = { source: this.source, editor: this.tab, savedAt: Date.now() };
+    const work: Work = {
+      source: this.source,
+      editor: this.tab,
+      savedAt: Date.now(),
+      ...(this.tab === "blocks" && this.blocksState ? { blocks: this.blocksState } : {}),
+    };
     saveWork(this.challengeId, work);
   }
 
@@ -393,8 +458,14 @@ export class App {
     this.saveNow();
     if (this.state === "running" || this.state === "paused") this.stop();
     this.challengeId = id;
-    this.source = loadWork(id)?.source ?? this.source;
-    this.code.editor?.setValue(this.source);
+    const work = loadWork(id);
+    if (work) {
+      this.source = work.source;
+      this.code.editor?.setValue(this.source);
+      if (work.blocks) this.blocks.setBlocksJson(work.blocks as WorkspaceState);
+      else this.blocksCode = null;
+      await this.selectTab(work.editor);
+    }
     this.lastResult = null;
     this.updateAddress();
     this.diagnoseSoon(0);
@@ -409,6 +480,7 @@ export class App {
       if (!isLanguage(lang)) return;
       setLanguage(lang);
       this.code.editor?.setLanguage(lang);
+      this.blocks.setLocale(lang);
       if (this.scene) this.view.setScene(toViewScene(this.scene, lang));
       if (this.scene && this.state !== "replay") this.view.setFrame(this.scene.frame);
       this.panel.render(lang);
@@ -425,14 +497,13 @@ export class App {
       this.saveSoon();
     });
     s.challenge.addEventListener("change", () => void this.changeChallenge(s.challenge.value));
-    s.tabs.blocks.addEventListener("click", () => this.selectTab("blocks"));
-    s.tabs.typescript.addEventListener("click", () => this.selectTab("typescript"));
+    s.tabs.blocks.addEventListener("click", () => void this.selectTab("blocks"));
+    s.tabs.typescript.addEventListener("click", () => void this.selectTab("typescript"));
     for (const tab of [s.tabs.blocks, s.tabs.typescript]) {
       tab.addEventListener("keydown", (event) => {
         if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
         const next = this.tab === "blocks" ? "typescript" : "blocks";
-        this.selectTab(next);
-        s.tabs[next].focus();
+        void this.selectTab(next).then(() => s.tabs[next].focus());
         event.preventDefault();
       });
     }
@@ -525,8 +596,9 @@ export class App {
       await this.openReplay(opened.value, opened.name);
       return;
     }
-    this.setSource(opened.text, "blocks");
+    this.setSource(opened.text, "typescript");
     this.code.editor?.setValue(opened.text);
+    if (this.tab === "blocks") await this.selectTab("blocks");
     this.notify(t("files.opened", { name: opened.name }));
   }
 }

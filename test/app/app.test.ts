@@ -93,9 +93,49 @@ async function waitReady(page: Page): Promise<void> {
 }
 
 async function finished(page: Page, timeout = 120_000): Promise<string> {
-  const status = page.getByRole("status");
-  await status.filter({ hasText: /Score ?: \d+ \/ \d+/ }).waitFor({ timeout });
+  const status = page.getByRole("status").filter({ hasText: /Score ?: \d+ \/ \d+/ });
+  await status.waitFor({ timeout });
   return (await status.textContent()) ?? "";
+}
+
+/** The program the app holds (what « Lancer » runs and « Enregistrer » saves). */
+const programText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { robotyc: { source: string } }).robotyc.source);
+
+/**
+ * Drags the `index`-th block of a toolbox category onto the workspace, with the mouse, as a pupil
+ * does; `to` is relative to the workspace's top-left corner.
+ */
+async function dragBlock(
+  page: Page,
+  category: string,
+  index: number,
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.getByRole("treeitem", { name: category, exact: true }).click();
+  const block = page.locator(".blocklyFlyout .blocklyDraggable").nth(index);
+  await block.waitFor();
+  const from = (await block.boundingBox())!;
+  const area = (await page.locator("#blocks-host .blocklySvg").first().boundingBox())!;
+  await page.mouse.move(from.x + 12, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(area.x + to.x / 2, area.y + to.y / 2, { steps: 8 });
+  await page.mouse.move(area.x + to.x, area.y + to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Edits a number field on the workspace (the one showing `from`) to `to`, with the keyboard. */
+async function setBlockNumber(page: Page, from: string, to: string): Promise<void> {
+  await page
+    .locator("#blocks-host svg.blocklySvg .blocklyBlockCanvas .blocklyEditableField", {
+      hasText: from,
+    })
+    .first()
+    .click();
+  const input = page.locator(".blocklyHtmlInput");
+  await input.waitFor();
+  await input.fill(to);
+  await page.keyboard.press("Enter");
 }
 
 /** Replaces the program in the TypeScript editor by typing, as a pupil would. */
@@ -195,7 +235,7 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
   });
 
   it(
-    "runs level 1: the robot drives east in the arena and the score shows (TypeScript)",
+    "a pupil builds level 1 from blocks by drag and drop, runs it, sees the robot drive east and the score",
     { timeout: 240_000 },
     async () => {
       const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1");
@@ -204,9 +244,10 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await page.waitForTimeout(300);
       const arena = page.locator(".arena");
       const before = decodePng(await arena.screenshot());
-      await page.getByRole("tab", { name: "TypeScript" }).click();
-      await typeInEditor(page, "robot.setSpeed(40);\nawait robot.forward(70);\n");
-      await page.getByLabel("Vitesse").first().selectOption("0.5");
+      await dragBlock(page, "Mouvement", 0, { x: 260, y: 200 });
+      await setBlockNumber(page, "20", "70");
+      await expect.poll(() => programText(page)).toBe("await robot.forward(70);\n");
+      await page.locator("#speed").selectOption("0.5");
       await page.getByRole("button", { name: "Lancer", exact: true }).click();
       // Twice during the run, a moment of simulated time apart: the canvas changes between frames.
       await simTimeAtLeast(page, 0.4);
@@ -275,7 +316,7 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       const page = await openApp("?lang=fr&challenge=trieur-2-pousser&seed=3");
       await waitReady(page);
       await openProgram(page, "pousser.ts", program);
-      await page.getByLabel("Vitesse").first().selectOption("8");
+      await page.locator("#speed").selectOption("8");
       await page.getByRole("button", { name: "Lancer", exact: true }).click();
       const text = await finished(page, 180_000);
       const { stdout } = await cli;
@@ -313,6 +354,23 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
         .first()
         .evaluate((el) => el.getBoundingClientRect().top);
       expect(Math.abs(rowTop - line3Top)).toBeLessThan(3);
+      // The same program as blocks: the error goes on the block that made line 3.
+      await page.getByRole("tab", { name: "Blocs" }).click();
+      await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      await finished(page);
+      const warned = await page.evaluate(() => {
+        type Block = { type: string; getIcons(): { getType(): { toString(): string } }[] };
+        const ws = (
+          window as unknown as {
+            robotyc: { blocks: { workspace: { getAllBlocks(o: boolean): Block[] } } };
+          }
+        ).robotyc.blocks.workspace;
+        return ws
+          .getAllBlocks(true)
+          .filter((b) => b.getIcons().some((i) => i.getType().toString() === "warning"))
+          .map((b) => b.type);
+      });
+      expect(warned).toEqual(["robot_forward"]);
       await page.close();
     },
   );
@@ -325,7 +383,7 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       page,
       "robot.setSpeed(80);\nwhile (true) {\n  await robot.forward(30);\n  await robot.turnLeft(90);\n}\n",
     );
-    await page.getByLabel("Vitesse").first().selectOption("8");
+    await page.locator("#speed").selectOption("8");
     await page.getByRole("button", { name: "Lancer", exact: true }).click();
     await page.locator("#run-status").filter({ hasText: "Le robot roule" }).waitFor();
     await page.waitForTimeout(1500);
@@ -393,7 +451,7 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
         page,
         "robot.setSpeed(100);\nprint(robot.distance());\nawait robot.forward(70);\n",
       );
-      await page.getByLabel("Speed").first().selectOption("4");
+      await page.locator("#speed").selectOption("4");
       await page.getByRole("button", { name: "Run", exact: true }).click();
       await finished(page);
       await page.screenshot({ path: artifactPath("app-run-en.png") });
@@ -413,6 +471,72 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await page.waitForTimeout(200);
       const end = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
       expect(end.x).toBeGreaterThan(middle.x + 10);
+      await page.close();
+    },
+  );
+
+  it(
+    "Blocks → TypeScript → edit → Blocks → TypeScript loses nothing",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-3-couleurs&seed=1");
+      await waitReady(page);
+      await dragBlock(page, "Mouvement", 0, { x: 220, y: 120 });
+      await expect.poll(() => programText(page)).toBe("await robot.forward(20);\n");
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      const lines = page.locator(".monaco-editor .view-lines").first();
+      await expect
+        .poll(() => lines.textContent(), { timeout: 60_000 })
+        .toContain("robot.forward(20)");
+      // The pupil adds a comment, a print and a loop in TypeScript.
+      await lines.click();
+      await page.keyboard.press("Control+End");
+      await page.keyboard.insertText(
+        '// on regarde devant\nprint("distance", robot.distance());\nfor (let i = 0; i < 2; i++) {\n  await robot.turnLeft(90);\n}\n',
+      );
+      await expect.poll(() => programText(page)).toContain("turnLeft(90)");
+      const edited = await programText(page);
+      await page.getByRole("tab", { name: "Blocs" }).click();
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() =>
+              (
+                window as unknown as {
+                  robotyc: {
+                    blocks: { workspace: { getAllBlocks(o: boolean): { type: string }[] } };
+                  };
+                }
+              ).robotyc.blocks.workspace
+                .getAllBlocks(true)
+                .map((b) => b.type),
+            ),
+          { timeout: 60_000 },
+        )
+        .toContain("robot_turnLeft");
+      const types = await page.evaluate(() =>
+        (
+          window as unknown as {
+            robotyc: { blocks: { workspace: { getAllBlocks(o: boolean): { type: string }[] } } };
+          }
+        ).robotyc.blocks.workspace
+          .getAllBlocks(true)
+          .map((b) => b.type),
+      );
+      expect(types).toContain("robot_forward");
+      expect(types.some((t) => t.startsWith("controls_"))).toBe(true);
+      // Back in TypeScript: the same program, comment included, as the blocks write it.
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      const back = await programText(page);
+      expect(back).toContain("// on regarde devant");
+      expect(back).toContain("robot.distance()");
+      expect(back).toContain("await robot.turnLeft(90);");
+      expect(back).toContain("await robot.forward(20);");
+      // And a second round trip changes nothing more (a fixed point).
+      await page.getByRole("tab", { name: "Blocs" }).click();
+      await page.getByRole("tab", { name: "TypeScript" }).click();
+      expect(await programText(page)).toBe(back);
+      expect(edited.length).toBeGreaterThan(0);
       await page.close();
     },
   );

@@ -123,7 +123,8 @@ export const en: Strings = {
     failed: "The code editor could not load: {{detail}}",
     label: "Program in TypeScript",
     blocksLoading: "Loading the blocks…",
-    blocksMissing: "The blocks editor is coming soon: write your program in the TypeScript tab.",
+    syntaxKept:
+      "The program does not read whole (line {{line}}): it is kept as it is in a « code » block.",
     problems: "{{count}} problem",
     problems_other: "{{count}} problems",
     noProblem: "No problem.",

@@ -121,8 +121,8 @@ export const fr = {
     failed: "L'éditeur de code n'a pas pu se charger : {{detail}}",
     label: "Programme en TypeScript",
     blocksLoading: "Chargement des blocs…",
-    blocksMissing:
-      "L'éditeur de blocs arrive bientôt : écris ton programme dans l'onglet TypeScript.",
+    syntaxKept:
+      "Le programme ne se lit pas en entier (ligne {{line}}) : il est gardé tel quel dans un bloc « code ».",
     problems: "{{count}} problème",
     problems_other: "{{count}} problèmes",
     noProblem: "Aucun problème.",

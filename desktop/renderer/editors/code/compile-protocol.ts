@@ -14,6 +14,12 @@ export const ToCompilerSchema = z.discriminatedUnion("type", [
     locale,
     fileName: z.string().min(1).max(200),
   }),
+  /** TypeScript → blocks, where TypeScript is already loaded (for the Blocks editor). */
+  z.object({
+    type: z.literal("toBlocks"),
+    id: z.number().int().nonnegative(),
+    source: z.string().max(2_000_000),
+  }),
   /** The typings an editor needs: the ES library and the pupil API in each language. */
   z.object({ type: z.literal("typings") }),
 ]);
@@ -43,6 +49,12 @@ export const FromCompilerSchema = z.discriminatedUnion("type", [
     type: z.literal("typings"),
     esLib: z.string(),
     pupil: z.object({ fr: z.string(), en: z.string() }),
+  }),
+  z.object({
+    type: z.literal("blocks"),
+    id: z.number().int().nonnegative(),
+    /** `typeScriptToBlocks`'s result: the workspace, « code » block count, syntax error. */
+    result: z.object({ state: z.unknown(), codeBlocks: z.number() }).loose(),
   }),
   z.object({ type: z.literal("failed"), id: z.number().int().optional(), message: z.string() }),
 ]);

@@ -4,6 +4,7 @@
  * answers still arrive and are handed to their own caller.
  */
 import type { CompileResult, Locale } from "../../../../runtime/engine.ts";
+import type { FromTypeScriptResult } from "../convert/index.ts";
 import { FromCompilerSchema, type FromCompiler, type ToCompiler } from "./compile-protocol.ts";
 
 type Typings = Extract<FromCompiler, { type: "typings" }>;
@@ -11,7 +12,7 @@ type Typings = Extract<FromCompiler, { type: "typings" }>;
 export class CompilerClient {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (result: CompileResult | Error) => void>();
+  private readonly pending = new Map<number, (result: unknown) => void>();
   private typings: Promise<Typings> | null = null;
   private typingsResolve: ((t: Typings) => void) | null = null;
 
@@ -30,8 +31,8 @@ export class CompilerClient {
         const done = this.pending.get(message.id);
         this.pending.delete(message.id);
         done?.(
-          message.type === "compiled"
-            ? (message.result as CompileResult)
+          message.type === "compiled" || message.type === "blocks"
+            ? message.result
             : new Error(message.message),
         );
       }
@@ -49,14 +50,23 @@ export class CompilerClient {
     this.start().postMessage(message);
   }
 
-  compile(source: string, locale: Locale, fileName = "programme.ts"): Promise<CompileResult> {
+  private ask<T>(send: (id: number) => ToCompiler): Promise<T> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, (result) =>
-        result instanceof Error ? reject(result) : resolve(result),
+        result instanceof Error ? reject(result) : resolve(result as T),
       );
-      this.post({ type: "compile", id, source, locale, fileName });
+      this.post(send(id));
     });
+  }
+
+  compile(source: string, locale: Locale, fileName = "programme.ts"): Promise<CompileResult> {
+    return this.ask((id) => ({ type: "compile", id, source, locale, fileName }));
+  }
+
+  /** TypeScript → blocks (the Blocks editor's conversion, run where TypeScript is loaded). */
+  toBlocks(source: string): Promise<FromTypeScriptResult> {
+    return this.ask((id) => ({ type: "toBlocks", id, source }));
   }
 
   /** The ES library and the pupil API typings (for the code editor). */
