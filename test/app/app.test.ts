@@ -29,8 +29,15 @@ const work = workDir("app-test");
 let served: Served | undefined;
 let browser: Launched | undefined;
 
+/** The app in a page of its own context: its own storage, as on a pupil's first visit. */
 async function openApp(query = ""): Promise<Page> {
-  const page = await browser!.context.newPage();
+  const context = await browser!.browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    locale: "fr-FR",
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on("close", () => void context.close());
   await page.goto(`${served!.url}${query}`);
   await page.getByRole("button", { name: /^(Lancer|Run)$/ }).waitFor();
   return page;
