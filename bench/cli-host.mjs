@@ -1,13 +1,13 @@
 // The in-process side of bench/cli.bench.ts: one process runs a program on a challenge from the
-// built modules (dist/), once to warm up and then `runs` times, and prints each run's real-time
+// built modules (dist/node/), once to warm up and then `runs` times, and prints each run's real-time
 // factor (simulated s / wall s) as JSON. Usage: node cli-host.mjs <program.ts> <challenge> <runs>
 import { readFileSync } from "node:fs";
 
 const [file, challengeId, runs] = process.argv.slice(2);
-const challenges = await import("../dist/challenges/index.js");
+const challenges = await import("../dist/node/challenges/index.js");
 challenges.tuneSimulationHost();
 const { challenge } = challenges.resolveChallenge(challengeId);
-const { compile } = await import("../dist/runtime/index.js");
+const { compile } = await import("../dist/node/runtime/index.js");
 const compiled = compile(readFileSync(file), { locale: "en" });
 const factors = [];
 for (let run = 0; run <= Number(runs); run++) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds the `robotyc` command (and the worker threads it starts) into dist/ as plain JavaScript,
+ * Builds the `robotyc` command (and the worker threads it starts) into dist/node/ as plain
+ * JavaScript (dist/web/ is the web app's, vite.config.ts),
  * so that starting it never transpiles TypeScript. `npm install` runs it (`prepare`), and so do
  * `npm run build` and the test set-up. Plain JavaScript itself: it must run before anything is
  * built. Rolldown (Vite's bundler) does the work.
@@ -9,9 +10,9 @@
  *   `new URL("./x.ts", import.meta.url)` (found by reading the sources, so a new worker needs no
  *   change here). Commands are `import()`ed by cli/main.ts, so the bundler finds them: a new
  *   command needs no change here either.
- * - One output module per source module, in the same tree (dist/cli/main.js for cli/main.ts), and
+ * - One output module per source module, in the same tree (dist/node/cli/main.js for cli/main.ts), and
  *   each import goes straight to the module that defines what it takes: `import { loadPack } from
- *   "../../challenges/index.ts"` becomes an import of dist/challenges/pack/index.js. Our modules
+ *   "../../challenges/index.ts"` becomes an import of dist/node/challenges/pack/index.js. Our modules
  *   do nothing when imported but define things, so a module none of whose exports are used is
  *   not imported at all: a command that takes one function from a part does not load the part's
  *   engine. (Bundled chunks would merge what commands share, and a part's index.ts would pull in
@@ -21,7 +22,7 @@
  *   beside a source (challenge packs, model weights, firmware) are found where they are; a
  *   worker's `new URL("./x.ts", import.meta.url)` points at its built module instead.
  *
- * Writes dist/build.json: the inputs and their modification times (`robotyc` rebuilds when a
+ * Writes dist/node/build.json: the inputs and their modification times (`robotyc` rebuilds when a
  * source is newer, in a development checkout), the modules and what each imports, and the
  * compiler's fingerprint (for the compile cache).
  */
@@ -31,7 +32,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const DIST = join(ROOT, "dist");
+export const DIST = join(ROOT, "dist", "node");
 export const MANIFEST = join(DIST, "build.json");
 /** The parts a built command may reach (DESIGN.md); tests, tools and benchmarks are never built. */
 const PARTS = [
@@ -110,9 +111,9 @@ function rewritePlugin(workers) {
           ? `new URL(${JSON.stringify(target.replace(/\.ts$/, ".js"))}, import.meta["url"])`
           : whole,
       );
-      // Any other use of the module's URL means its source file: from dist/a/b.js to a/b.ts.
+      // Any other use of the module's URL means its source file: from dist/node/a/b.js to a/b.ts.
       const rel = posix(relative(ROOT, id));
-      const self = JSON.stringify("../".repeat(rel.split("/").length) + rel);
+      const self = JSON.stringify("../".repeat(rel.split("/").length + 1) + rel);
       text = text
         .replaceAll("import.meta.url", `new URL(${self}, import.meta["url"]).href`)
         .replaceAll("import.meta.dirname", `__robotycDirname(${self}, import.meta["url"])`)
@@ -194,7 +195,7 @@ function requireCommonJs(code, isCommonJs) {
 const isExternal = (id) => !id.startsWith(".") && !id.startsWith("/");
 
 /**
- * Builds dist/ (into a fresh directory, then swapped in: a command started meanwhile sees the
+ * Builds dist/node/ (into a fresh directory, then swapped in: a command started meanwhile sees the
  * old build or the new one, whole). Returns the manifest.
  */
 export async function build({ quiet = false } = {}) {
@@ -203,7 +204,7 @@ export async function build({ quiet = false } = {}) {
   const compiler = compilerFingerprint();
   const input = { "cli/main": join(ROOT, "cli", "main.ts") };
   for (const worker of workers) input[outName(worker)] = worker;
-  const next = join(ROOT, `dist.next-${process.pid}`);
+  const next = join(dirname(DIST), `node.next-${process.pid}`);
   rmSync(next, { recursive: true, force: true });
   const warnings = [];
   const bundle = await rolldown({
@@ -266,7 +267,7 @@ export async function build({ quiet = false } = {}) {
   };
   writeFileSync(join(next, "build.json"), JSON.stringify(manifest, null, 1) + "\n");
   writeFileSync(join(next, "package.json"), '{ "type": "module" }\n');
-  const old = join(ROOT, `dist.old-${process.pid}`);
+  const old = join(dirname(DIST), `node.old-${process.pid}`);
   let hadOld = true;
   try {
     renameSync(DIST, old);
@@ -278,7 +279,7 @@ export async function build({ quiet = false } = {}) {
   if (!quiet) {
     for (const w of warnings) process.stderr.write(`robotyc build: ${w.message}\n`);
     const files = output.filter((c) => c.type === "chunk").length;
-    process.stderr.write(`robotyc: built ${files} files in dist/ (${inputs.size} sources)\n`);
+    process.stderr.write(`robotyc: built ${files} files in dist/node/ (${inputs.size} sources)\n`);
   }
   return manifest;
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * The `robotyc` command. It starts the built JavaScript in dist/ (cli/build.mjs, which `npm
+ * The `robotyc` command. It starts the built JavaScript in dist/node/ (cli/build.mjs, which `npm
  * install` runs): nothing is transpiled at start-up. In a development checkout, a source changed
  * since the build rebuilds it first (about half a second, once).
  * `ROBOTYC_SOURCE=1` runs the TypeScript sources through tsx instead: for development only.
  */
 import { readFileSync } from "node:fs";
 
-const dist = new URL("../dist/", import.meta.url);
+const dist = new URL("../dist/node/", import.meta.url);
 let entry = new URL("cli/main.js", dist);
 
 if (process.env.ROBOTYC_SOURCE === "1") {

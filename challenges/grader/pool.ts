@@ -1,6 +1,6 @@
 /**
  * A pool of worker threads that runs jobs in parallel. A worker is a module: built JavaScript (the
- * `robotyc` command runs from dist/, where the build points the grader at its built worker), or a
+ * `robotyc` command runs from dist/node/, where the build points the grader at its built worker), or a
  * TypeScript source, which boots through tsx's loader (tests, `node --import tsx`). A worker that
  * crashes fails only the job it was running; a fresh worker takes its place.
  */
