@@ -4,10 +4,11 @@
 import { readFileSync } from "node:fs";
 
 const [file, challengeId, runs] = process.argv.slice(2);
-const challenges = await import("../dist/node/challenges/index.js");
+// The modules `robotyc run` loads (the build emits a part's entry only if something imports it whole).
+const challenges = await import("../dist/node/cli/work/run.js");
 challenges.tuneSimulationHost();
 const { challenge } = challenges.resolveChallenge(challengeId);
-const { compile } = await import("../dist/node/runtime/index.js");
+const { compile } = await import("../dist/node/cli/work/check.js");
 const compiled = compile(readFileSync(file), { locale: "en" });
 const factors = [];
 for (let run = 0; run <= Number(runs); run++) {
