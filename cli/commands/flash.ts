@@ -8,7 +8,7 @@ import {
   resolveBoard,
   type FlashProgress,
 } from "../../firmware-bridge/index.ts";
-import { format } from "../../runtime/index.ts";
+import { format, formatNumber } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 import { errorText } from "./errors.ts";
 
@@ -91,7 +91,7 @@ const command: Command = {
       io.out(
         format(messages.done, io.locale, {
           bytes: result.bytes,
-          seconds: (result.milliseconds / 1000).toFixed(1),
+          seconds: formatNumber(result.milliseconds / 1000, io.locale, 1),
         }),
       );
       if (opened.emulated && !hex) {

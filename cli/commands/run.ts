@@ -15,7 +15,7 @@ import {
   tuneSimulationHost,
   type Challenge,
 } from "../../challenges/node.ts";
-import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
+import { format, formatNumber, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
 
@@ -113,7 +113,8 @@ const command: Command = {
     if (json) io.out(JSON.stringify(resultJson(result, io.locale)));
     else {
       const lines = [format(text.header, io.locale, { title: challenge.title[io.locale], seed })];
-      const time = result.simTime.toFixed(1);
+      // « 236,9 s » in French, as in the breakdown below.
+      const time = formatNumber(result.simTime, io.locale, 1);
       if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
       if (result.outcome === "timeout") lines.push(format(text.timeout, io.locale, { time }));
       if (result.error) {
