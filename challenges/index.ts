@@ -27,6 +27,9 @@ export {
 export {
   challengeVersion,
   compileProgram,
+  compiledForRun,
+  runPrints,
+  scoredRun,
   runChallenge,
   resultJson,
   type ChallengeRunOptions,

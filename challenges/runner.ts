@@ -6,6 +6,7 @@
 import {
   atPosition,
   LocalizedError,
+  type CompiledProgram,
   type CompileResult,
   type Locale,
   type Localized,
@@ -18,6 +19,8 @@ import {
   type ReplayFrame,
   type ReplayRun,
   type RunControl,
+  type Arena,
+  type SimulationResult,
 } from "../simulator/index.ts";
 import type { ChallengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
@@ -105,16 +108,18 @@ export async function compileProgram(
 const isCompiled = (source: ChallengeRunOptions["source"]): source is CompileResult =>
   typeof source === "object" && !(source instanceof Uint8Array);
 
-export async function runChallenge(options: ChallengeRunOptions): Promise<ChallengeRunResult> {
+/** The program ready to run, or the result of a run that cannot start: it does not compile. */
+export async function compiledForRun(
+  options: ChallengeRunOptions,
+): Promise<{ program: CompiledProgram } | { failed: ChallengeRunResult }> {
   const { challenge, seed, locale } = options;
-  const compiledProgram = isCompiled(options.source)
+  const compiled = isCompiled(options.source)
     ? options.source
     : await compileProgram(options.source, locale, options.fileName);
-  if (!compiledProgram.ok) {
-    const first =
-      compiledProgram.diagnostics.find((d) => d.severity === "error") ??
-      compiledProgram.diagnostics[0];
-    return {
+  if (compiled.ok) return { program: compiled.program };
+  const first = compiled.diagnostics.find((d) => d.severity === "error") ?? compiled.diagnostics[0];
+  return {
+    failed: {
       challenge: challenge.id,
       seed,
       outcome: "error",
@@ -128,15 +133,15 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
         ...(first ? { column: first.column } : {}),
         stage: "compile",
       },
-    };
-  }
-  const arena = loadArena(runArena(challenge, seed));
-  const parts = challenge.kit.parts;
-  let camera: ChallengeCamera | undefined;
-  if (!parts || parts.includes("camera")) {
-    if (!options.camera) throw new LocalizedError(noCamera, { id: challenge.id });
-    camera = await options.camera();
-  }
+    },
+  };
+}
+
+/** Where a run's prints go: to `options.print`, and kept for the replay when recording. */
+export function runPrints(options: ChallengeRunOptions): {
+  print: ((text: string) => void) | undefined;
+  prints: string[];
+} {
   const prints: string[] = [];
   const print =
     options.record && options.print
@@ -147,22 +152,20 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
       : options.record
         ? (text: string) => void (prints.length < REPLAY_PRINTS && prints.push(text))
         : options.print;
-  // The simulator's own runner: the same seeding of the sandbox as in the app.
-  const result = await runSimulation({
-    program: compiledProgram.program,
-    arena,
-    seed,
-    maxTime: challenge.timeLimit,
-    locale,
-    record: options.record === true,
-    ...(print ? { print } : {}),
-    ...(parts ? { parts } : {}),
-    ...(camera ?? {}),
-    ...(options.pace !== undefined ? { pace: options.pace } : {}),
-    ...(options.control ? { control: options.control } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onFrame ? { onFrame: options.onFrame } : {}),
-  });
+  return { print, prints };
+}
+
+/**
+ * A finished run scored by the challenge's rules, its replay completed with the challenge, the
+ * program and the result: the same for every way of running a challenge (the arena, the twin).
+ */
+export function scoredRun(
+  options: ChallengeRunOptions,
+  arena: Arena,
+  result: SimulationResult,
+  prints: string[],
+): ChallengeRunResult {
+  const { challenge, seed } = options;
   const facts = runFacts(result.outcome, result.simTime, result.events, result.final);
   const scored = score(
     challenge.scoring,
@@ -171,7 +174,12 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     scoringLabels(challenge, arena),
   );
   const error = result.error
-    ? { message: result.error.message, line: result.error.line, stage: "run" as const }
+    ? {
+        message: result.error.message,
+        line: result.error.line,
+        ...(result.error.column ? { column: result.error.column } : {}),
+        stage: "run" as const,
+      }
     : undefined;
   let replay: Replay | undefined;
   if (result.replay) {
@@ -211,6 +219,37 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
   };
 }
 
+export async function runChallenge(options: ChallengeRunOptions): Promise<ChallengeRunResult> {
+  const { challenge, seed, locale } = options;
+  const ready = await compiledForRun(options);
+  if ("failed" in ready) return ready.failed;
+  const arena = loadArena(runArena(challenge, seed));
+  const parts = challenge.kit.parts;
+  let camera: ChallengeCamera | undefined;
+  if (!parts || parts.includes("camera")) {
+    if (!options.camera) throw new LocalizedError(noCamera, { id: challenge.id });
+    camera = await options.camera();
+  }
+  const { print, prints } = runPrints(options);
+  // The simulator's own runner: the same seeding of the sandbox as in the app.
+  const result = await runSimulation({
+    program: ready.program,
+    arena,
+    seed,
+    maxTime: challenge.timeLimit,
+    locale,
+    record: options.record === true,
+    ...(print ? { print } : {}),
+    ...(parts ? { parts } : {}),
+    ...(camera ?? {}),
+    ...(options.pace !== undefined ? { pace: options.pace } : {}),
+    ...(options.control ? { control: options.control } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+  });
+  return scoredRun(options, arena, result, prints);
+}
+
 /** The result as `robotyc run --json` prints it. */
 export function resultJson(result: ChallengeRunResult, locale: Locale): Record<string, unknown> {
   return {
@@ -229,6 +268,7 @@ export function resultJson(result: ChallengeRunResult, locale: Locale): Record<s
           error: {
             message: result.error.message,
             ...(result.error.line !== undefined ? { line: result.error.line } : {}),
+            ...(result.error.column !== undefined ? { column: result.error.column } : {}),
           },
         }
       : {}),

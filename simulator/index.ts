@@ -14,6 +14,7 @@ export { loadRapier } from "./world/rapier.ts";
 export { Floor } from "./world/floor.ts";
 export type { FloorColor } from "./world/floor.ts";
 export { SimRobot, CLASSIFY_SECONDS } from "./sim-robot.ts";
+export { Sensors } from "./sensors.ts";
 export type { SimRobotOptions } from "./sim-robot.ts";
 export { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 export type { CameraImage, CameraSource, ClassifyItem } from "./camera.ts";

@@ -19,6 +19,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   "firmware-bridge": ["runtime", "boards", "i18n"],
   challenges: ["simulator", "runtime", "classifier", "i18n"],
   classroom: ["runtime", "simulator", "challenges", "i18n"],
+  twin: ["firmware-bridge", "simulator", "challenges", "runtime", "boards", "i18n"],
   desktop: [
     "boards",
     "runtime",
@@ -26,6 +27,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
     "classifier",
     "firmware-bridge",
     "challenges",
+    "twin",
     "i18n",
     "classroom",
   ],
@@ -36,6 +38,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
     "classifier",
     "firmware-bridge",
     "challenges",
+    "twin",
     "i18n",
     "classroom",
   ],

@@ -145,4 +145,24 @@ describe("robotyc run", () => {
       (await inProcess("run", join(dir, "absent.ts"), "--challenge", "trieur-1-zone")).code,
     ).toBe(2);
   });
+
+  it("--twin runs the program on the twin, scored the same way; --json adds driver: twin", () => {
+    const args = [solutionFile("trieur-1-zone"), "--challenge", "trieur-1-zone", "--json"];
+    const twin = robotyc("run", ...args, "--twin");
+    expect(twin.code).toBe(0);
+    const result = JSON.parse(twin.stdout);
+    expect(Object.keys(result)).toEqual([...KEYS, "driver"]);
+    expect(result).toMatchObject({
+      challenge: "trieur-1-zone",
+      outcome: "finished",
+      driver: "twin",
+    });
+    expect(result.score).toBe(result.maxScore);
+    const arena = JSON.parse(robotyc("run", ...args).stdout);
+    expect(arena.driver).toBeUndefined();
+    // The same rules give the same lines (the time bonus names each run's own time).
+    const points = (r: { breakdown: { points: number }[] }) => r.breakdown.map((l) => l.points);
+    expect(points(result)).toEqual(points(arena));
+    expect(result.breakdown[0].reason).toBe(arena.breakdown[0].reason);
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]`: runs a
- * program headless on a challenge and prints the score. Exit 0: the run completed (any score,
+ * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>] [--twin]`:
+ * runs a program headless on a challenge and prints the score; `--twin` runs it on the twin (our
+ * firmware on the emulated board, Johnny-Five, BoardRobot), scored the same way. Exit 0: the run completed (any score,
  * timeout included); 1: the program did not compile or failed while running; 2: bad usage or a
  * bad challenge file.
  */
@@ -25,14 +26,18 @@ const text = {
     en: "runs a program on a challenge, headless, and prints the score",
   },
   usage: {
-    fr: "Utilisation : robotyc run <programme.ts> --challenge <id> [--seed <n>] [--json] [--replay <fichier>]",
-    en: "Usage: robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]",
+    fr: "Utilisation : robotyc run <programme.ts> --challenge <id> [--seed <n>] [--json] [--replay <fichier>] [--twin]",
+    en: "Usage: robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>] [--twin]",
   },
   unreadable: {
     fr: "Impossible de lire le programme « {file} » : {detail}",
     en: 'Cannot read the program "{file}": {detail}',
   },
   header: { fr: "Défi « {title} », graine {seed}", en: 'Challenge "{title}", seed {seed}' },
+  twin: {
+    fr: "Sur le jumeau numérique : notre firmware sur la carte émulée, Johnny-Five, étalonnage du jumeau.",
+    en: "On the digital twin: our firmware on the emulated board, Johnny-Five, the twin's calibration.",
+  },
   finished: { fr: "Programme terminé à {time} s.", en: "Program finished at {time} s." },
   timeout: {
     fr: "Temps écoulé : le programme tournait encore à {time} s.",
@@ -60,12 +65,13 @@ const command: Command = {
   summary: text.summary,
   async run(args, io) {
     tuneSimulationHost();
-    const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json"]);
+    const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json", "twin"]);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) return usage(io);
     const seed = parsed.options.seed === undefined ? 1 : wholeNumber(parsed.options.seed);
     if (seed === undefined) return usage(io);
     const programPath = parsed.positional[0]!;
     const json = parsed.flags.has("json");
+    const twin = parsed.flags.has("twin");
 
     let challenge: Challenge;
     try {
@@ -85,7 +91,9 @@ const command: Command = {
       return 2;
     }
 
-    const result = await runChallenge({
+    // The twin (and Johnny-Five with it) is loaded only when asked for.
+    const run = twin ? (await import("../../twin/index.ts")).runTwinChallenge : runChallenge;
+    const result = await run({
       source,
       fileName: basename(programPath),
       challenge,
@@ -110,9 +118,13 @@ const command: Command = {
       }
     }
 
-    if (json) io.out(JSON.stringify(resultJson(result, io.locale)));
+    if (json)
+      io.out(
+        JSON.stringify({ ...resultJson(result, io.locale), ...(twin ? { driver: "twin" } : {}) }),
+      );
     else {
       const lines = [format(text.header, io.locale, { title: challenge.title[io.locale], seed })];
+      if (twin) lines.push(format(text.twin, io.locale));
       // « 236,9 s » in French, as in the breakdown below.
       const time = formatNumber(result.simTime, io.locale, 1);
       if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
