@@ -19,6 +19,7 @@ export {
   writeFileWhole,
   formatOf,
   toCsv,
+  errorSummary,
   gradeTable,
   spreadsheetCsv,
   csvSeparator,
@@ -30,6 +31,8 @@ export {
   gradeFolder,
   gradeRow,
   programsIn,
+  findPrograms,
+  type SkippedEntry,
   type GradeOptions,
   type GradeReport,
 } from "./grader/grade.ts";

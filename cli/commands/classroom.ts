@@ -17,7 +17,7 @@ import {
 } from "../../classroom/index.ts";
 import { format, LocalizedError, type Locale, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
-import { parseArgs, wholeNumber } from "./args.ts";
+import { helpText, parseArgs, wholeNumber, type CommandSpec } from "./args.ts";
 import { parseSeeds } from "./grade.ts";
 
 const text = {
@@ -86,6 +86,91 @@ const text = {
   },
 } satisfies Record<string, Localized>;
 
+/** What `--help` explains. */
+export const CLASSROOM_SPEC: CommandSpec = {
+  name: "classroom",
+  summary: text.summary,
+  options: [
+    {
+      name: "challenge",
+      kind: "text",
+      value: { fr: "<id|fichier.json>", en: "<id|file.json>" },
+      help: { fr: "le défi de la séance", en: "the session's challenge" },
+      required: true,
+    },
+    {
+      name: "minutes",
+      kind: "count",
+      value: { fr: "<n>", en: "<n>" },
+      help: {
+        fr: "la durée de la séance ; 20 par défaut",
+        en: "the session's length; 20 by default",
+      },
+    },
+    {
+      name: "seeds",
+      kind: "seeds",
+      value: { fr: "<1,2,3>", en: "<1,2,3>" },
+      help: {
+        fr: "les graines de la notation, comme 1,2,3 ou 1..5 ; 1,2,3 par défaut",
+        en: "the grading's seeds, such as 1,2,3 or 1..5; 1,2,3 by default",
+      },
+    },
+    {
+      name: "host",
+      kind: "text",
+      value: { fr: "<adresse>", en: "<address>" },
+      help: {
+        fr: "l'adresse où écouter ; toutes celles du réseau local par défaut",
+        en: "the address to listen on; every local network one by default",
+      },
+    },
+    {
+      name: "port",
+      kind: "whole",
+      value: { fr: "<port>", en: "<port>" },
+      help: {
+        fr: "le port du serveur ; 8080 par défaut",
+        en: "the server's port; 8080 by default",
+      },
+    },
+    {
+      name: "data",
+      kind: "text",
+      value: { fr: "<dossier>", en: "<folder>" },
+      help: {
+        fr: "le dossier où la séance est enregistrée ; robotyc-classe par défaut",
+        en: "the folder the session is saved in; robotyc-classe by default",
+      },
+    },
+    {
+      name: "jobs",
+      kind: "count",
+      value: { fr: "<n>", en: "<n>" },
+      help: {
+        fr: "combien de parcours notés en même temps ; un par cœur par défaut",
+        en: "how many runs graded at the same time; one per core by default",
+      },
+    },
+    {
+      name: "new",
+      kind: "flag",
+      help: {
+        fr: "commence une nouvelle séance au lieu de reprendre celle du dossier",
+        en: "starts a new session instead of resuming the folder's",
+      },
+    },
+    {
+      name: "json",
+      kind: "flag",
+      help: {
+        fr: "écrit {url, code, teacherToken} puis un objet JSON par événement",
+        en: "writes {url, code, teacherToken} then one JSON object per event",
+      },
+    },
+  ],
+};
+
 function fail(io: CommandIO, message: Localized, params: Record<string, string | number> = {}) {
   io.err(format(message, io.locale, params));
   return 2;
@@ -122,9 +207,14 @@ function eventLine(event: ClassroomEvent, locale: Locale, now: number): string |
   }
 }
 
-const command: Command = {
+const command: Command & { spec: CommandSpec } = {
+  spec: CLASSROOM_SPEC,
   summary: text.summary,
   async run(args, io) {
+    if (args.includes("--help") || args.includes("-h")) {
+      io.out(helpText(CLASSROOM_SPEC, io.locale));
+      return 0;
+    }
     const parsed = parseArgs(
       args,
       ["challenge", "minutes", "seeds", "host", "port", "data", "jobs"],

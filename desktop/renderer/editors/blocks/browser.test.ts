@@ -161,20 +161,47 @@ describe("the Blocks editor in Chromium", () => {
 
   it("inserts a block from the keyboard alone, labelled in French", async () => {
     const page = await open();
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return `${a?.getAttribute("role")}: ${a?.getAttribute("aria-label") ?? a?.textContent ?? ""}`;
+      });
     await page.keyboard.press("Tab"); // into the toolbox: « Mouvement »
+    await expect.poll(focused).toMatch(/^treeitem: Mouvement/);
     await page.keyboard.press("ArrowRight"); // into its flyout: the first block
-    const label = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
-    expect(label).toMatch(/^avancer de, 20, cm/);
+    await expect.poll(focused).toMatch(/^option: avancer de, 20, cm/);
     await page.keyboard.press("Enter"); // insert it
+    await expect.poll(() => blockTypes(page)).toContain("robot_forward");
     await page.keyboard.press("Enter"); // and leave it where it is
-    expect(await blockTypes(page)).toContain("robot_forward");
-    const changes = await page.evaluate(() => (window as unknown as Win).changes);
-    expect(changes.at(-1)).toBe("await robot.forward(20);\n");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Win).changes.at(-1)))
+      .toBe("await robot.forward(20);\n");
     // Blockly's own blocks speak French too (blockly/msg/fr).
     await page.getByRole("treeitem", { name: "Contrôle" }).click();
     await expect
       .poll(() => page.locator(".blocklyFlyout .blocklyText").allTextContents())
       .toContain("répéter");
+    // « Fonctions »: Blockly's function blocks, then our « retourner ».
+    await page.getByRole("treeitem", { name: "Fonctions" }).click();
+    // (Blockly writes spaces as non-breaking ones.)
+    const words = async () =>
+      (await page.locator(".blocklyFlyout .blocklyText").allTextContents()).map((t) =>
+        t.replace(/\u00a0/g, " "),
+      );
+    await expect.poll(words).toEqual(expect.arrayContaining(["retourner", "faire quelque chose"]));
+    const flyout = await page.evaluate(() => {
+      type Ws = { getTopBlocks(): { type: string }[] };
+      const ws = (window as unknown as Win).editor.workspace as unknown as {
+        getToolbox(): { getFlyout(): { getWorkspace(): Ws } };
+      };
+      return ws
+        .getToolbox()
+        .getFlyout()
+        .getWorkspace()
+        .getTopBlocks()
+        .map((b) => b.type);
+    });
+    expect(flyout).toEqual(expect.arrayContaining(["procedures_defnoreturn", "robotyc_return"]));
     await page.close();
   });
 

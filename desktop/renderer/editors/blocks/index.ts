@@ -83,9 +83,10 @@ export function createBlocksEditor(
   const listen = (ws: Blockly.WorkspaceSvg) =>
     ws.addChangeListener((event: Blockly.Events.Abstract) => {
       if (loading || event.isUiEvent || ws.isDragging()) return;
-      const generated = blocksToTypeScript(save(ws));
+      const state = save(ws);
+      const generated = blocksToTypeScript(state);
       lines = generated.lineBlocks;
-      options.onChange?.({ code: generated.code, state: save(ws) });
+      options.onChange?.({ code: generated.code, state });
     });
 
   const load = (state: WorkspaceState, tidy: boolean) => {
@@ -100,9 +101,10 @@ export function createBlocksEditor(
       loading = false;
     }
     warned.clear();
-    const generated = blocksToTypeScript(save(workspace));
+    const saved = save(workspace);
+    const generated = blocksToTypeScript(saved);
     lines = generated.lineBlocks;
-    options.onChange?.({ code: generated.code, state: save(workspace) });
+    options.onChange?.({ code: generated.code, state: saved });
   };
 
   listen(workspace);
