@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toolchainAvailable } from "../../firmware-bridge/index.ts";
+import { FIRMWARE_VERSION, toolchainAvailable } from "../../firmware-bridge/index.ts";
 import { main } from "../main.ts";
 
 function capture() {
@@ -53,7 +53,8 @@ describe("robotyc flash", () => {
       expect(await main(["flash", "--board", "uno", "--port", "emulated"], d.io)).toBe(0);
       expect(d.out).toContain("Writing 50%");
       expect(d.out).toContain("Verifying 100%");
-      expect(d.out.join("\n")).toMatch(/Robotyc firmware 1\.0, up to date/);
+      const { major, minor } = FIRMWARE_VERSION;
+      expect(d.out.join("\n")).toContain(`Robotyc firmware ${major}.${minor}, up to date`);
     },
   );
 });
