@@ -5,6 +5,11 @@
  */
 import type { Localized } from "./messages.ts";
 
+const UNKNOWN_HOST: Localized = {
+  fr: "ce nom d'ordinateur est inconnu sur le réseau",
+  en: "this computer name is unknown on the network",
+};
+
 export const SYSTEM_ERROR_REASONS: Record<string, Localized> = {
   ENOENT: { fr: "il n'existe pas", en: "it does not exist" },
   ENOTDIR: {
@@ -19,6 +24,21 @@ export const SYSTEM_ERROR_REASONS: Record<string, Localized> = {
   EBUSY: { fr: "occupé par un autre programme", en: "busy in another program" },
   EMFILE: { fr: "trop de fichiers ouverts", en: "too many open files" },
   ENAMETOOLONG: { fr: "le nom est trop long", en: "the name is too long" },
+  // The network: a server, a port.
+  ECONNREFUSED: {
+    fr: "rien ne répond à cette adresse (le serveur est-il lancé ?)",
+    en: "nothing answers at this address (is the server running?)",
+  },
+  ENOTFOUND: UNKNOWN_HOST,
+  EAI_AGAIN: UNKNOWN_HOST,
+  ETIMEDOUT: { fr: "pas de réponse à temps", en: "no answer in time" },
+  ECONNRESET: { fr: "la connexion a été coupée", en: "the connection was cut" },
+  EHOSTUNREACH: {
+    fr: "le réseau ne mène pas à cet ordinateur",
+    en: "the network does not reach this computer",
+  },
+  ENETUNREACH: { fr: "pas de réseau", en: "no network" },
+  EADDRINUSE: { fr: "déjà pris par un autre programme", en: "already taken by another program" },
 };
 
 /** The few words for a system error (one with a known `code`), or undefined. */
