@@ -3,7 +3,7 @@
  * simulation, score. The same function serves `robotyc run`, the grader's workers and the app,
  * so a program, a seed and a challenge get the same score everywhere.
  */
-import type { CompileResult, Locale } from "../runtime/engine.ts";
+import type { CompileResult, Locale, RunLimits } from "../runtime/engine.ts";
 import { loadArena, runSimulation } from "../simulator/index.ts";
 import { challengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
@@ -22,6 +22,8 @@ export interface ChallengeRunOptions {
   print?: (text: string) => void;
   /** Record a replay of the run. */
   record?: boolean;
+  /** Sandbox limits; the runtime's defaults otherwise (the same for every pupil). */
+  limits?: RunLimits;
 }
 
 export interface ChallengeRunResult {
@@ -88,6 +90,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     locale,
     record: options.record === true,
     ...(options.print ? { print: options.print } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(parts ? { parts } : {}),
     ...(camera ?? {}),
   });

@@ -22,9 +22,12 @@ export const ALLOWED: Record<string, readonly string[]> = {
 };
 /**
  * A part's public entries: `index.ts`, and for the runtime also `engine.ts` (the runtime without
- * its compiler, for processes that only run programs).
+ * its compiler, for processes that only run programs) and `node.ts` (what only Node can do: the
+ * compiler isolated in a worker thread).
  */
-export const ENTRIES: Record<string, readonly string[]> = { runtime: ["index.ts", "engine.ts"] };
+export const ENTRIES: Record<string, readonly string[]> = {
+  runtime: ["index.ts", "engine.ts", "node.ts"],
+};
 const entriesOf = (part: string) => ENTRIES[part] ?? ["index.ts"];
 /** Folders that may import any part, and that no part may import. */
 const FREE = ["test", "tools", "bench"];

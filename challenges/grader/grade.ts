@@ -8,7 +8,10 @@ import type { Locale } from "../../runtime/engine.ts";
 import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
 import { mean, type GradeRow } from "./output.ts";
 import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
+import { closeCompiler } from "../../runtime/node.ts";
 import { runPool } from "./pool.ts";
+import { jobWatchdogMs } from "./watchdog.ts";
+import { resolveChallenge } from "../pack/index.ts";
 
 export interface GradeOptions {
   folder: string;
@@ -18,6 +21,8 @@ export interface GradeOptions {
   locale: Locale;
   /** Called each time a run ends (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /** Wall milliseconds one run may take (see watchdog.ts); from the challenge by default. */
+  jobTimeoutMs?: number;
 }
 
 export interface GradeReport {
@@ -40,12 +45,13 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   tuneSimulationHost();
   const programs = programsIn(options.folder);
   // Compiled here, once a program, while the workers boot.
+  // The compiler's worker is closed once every program is compiled (it is not needed after).
   const jobs = gradeJobs(
     programs.map((name) => join(options.folder, name)),
     options.challenge,
     options.seeds,
     options.locale,
-  );
+  ).finally(closeCompiler);
   const results = await runPool<GradeJob, GradeJobResult>(
     WORKER,
     jobs,
@@ -53,6 +59,9 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
     (_job, error) => failed(error, options.locale),
     {
       heapMb: SIMULATION_HEAP_MB,
+      jobTimeoutMs:
+        options.jobTimeoutMs ??
+        jobWatchdogMs(resolveChallenge(options.challenge).challenge.timeLimit),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );

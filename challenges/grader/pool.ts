@@ -2,6 +2,7 @@
  * A pool of worker threads that runs jobs in parallel. Workers are TypeScript modules: each one
  * boots through tsx's loader, so the pool works from the CLI, from tests and from `node --import
  * tsx`. A worker that crashes fails only the job it was running; a fresh worker takes its place.
+ * So does a worker whose job outlives its watchdog (`jobTimeoutMs`): one job never holds up the rest.
  */
 import { Worker } from "node:worker_threads";
 
@@ -14,6 +15,20 @@ export interface PoolOptions {
   heapMb?: number;
   /** Called each time a job ends (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Wall milliseconds a job may take; past them its worker is terminated and replaced, and the
+   * job fails with a `JobWatchdogError`. No limit by default.
+   */
+  jobTimeoutMs?: number;
+}
+
+/** A job that took longer than the pool's `jobTimeoutMs`: its worker was terminated. */
+export class JobWatchdogError extends Error {
+  readonly code = "ERR_JOB_WATCHDOG";
+  constructor(readonly timeoutMs: number) {
+    super(`job stopped by the watchdog after ${timeoutMs} ms`);
+    this.name = "JobWatchdogError";
+  }
 }
 
 /** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
@@ -63,7 +78,15 @@ export async function runPool<J, R>(
         const w = worker;
         const outcome = await new Promise<{ ok: true; result: R } | { ok: false; error: Error }>(
           (resolve) => {
+            const watchdog =
+              options.jobTimeoutMs === undefined
+                ? undefined
+                : setTimeout(
+                    () => done({ ok: false, error: new JobWatchdogError(options.jobTimeoutMs!) }),
+                    options.jobTimeoutMs,
+                  );
             const done = (value: { ok: true; result: R } | { ok: false; error: Error }) => {
+              clearTimeout(watchdog);
               w.off("message", onMessage);
               w.off("error", onError);
               w.off("exit", onExit);

@@ -5,7 +5,8 @@
 import type { Locale, Localized } from "../../runtime/engine.ts";
 import type { ItemKind, ScoringRules, SortingRules } from "../format/schema.ts";
 
-export type Outcome = "finished" | "timeout" | "error";
+/** "watchdog": stopped by the sandbox's last-resort wall-clock watchdog (see runtime/sandbox/watchdog.ts). */
+export type Outcome = "finished" | "timeout" | "error" | "watchdog";
 
 /** What the scoring needs to know about a finished run. */
 export interface RunFacts {

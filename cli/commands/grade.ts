@@ -13,7 +13,7 @@ import {
   toCsv,
   writeResults,
 } from "../../challenges/index.ts";
-import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
+import { format, LocalizedError, type Localized } from "../../runtime/engine.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
 

@@ -15,7 +15,8 @@ import {
   tuneSimulationHost,
   type Challenge,
 } from "../../challenges/index.ts";
-import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
+import { format, LocalizedError, type Localized } from "../../runtime/engine.ts";
+import { closeCompiler, compileIsolated } from "../../runtime/node.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
 
@@ -47,6 +48,12 @@ const text = {
     en: 'Cannot write the replay "{file}": {detail}',
   },
 } satisfies Record<string, Localized>;
+
+/** ROBOTYC_WATCHDOG_SECONDS lowers the sandbox's last-resort watchdog (for tests; default 60 s). */
+function watchdogFromEnv(): { limits?: { watchdogMs: number } } {
+  const seconds = Number(process.env.ROBOTYC_WATCHDOG_SECONDS);
+  return seconds > 0 ? { limits: { watchdogMs: seconds * 1000 } } : {};
+}
 
 function usage(io: CommandIO): number {
   io.err(format(text.usage, io.locale));
@@ -82,15 +89,26 @@ const command: Command = {
       return 2;
     }
 
-    const result = await runChallenge({
-      source,
+    // Compiled in a worker thread with a heap cap and a watchdog (a type-level bomb cannot take
+    // this process down); this process never loads TypeScript.
+    const compiled = await compileIsolated(source, {
+      locale: io.locale,
       fileName: basename(programPath),
+    });
+    await closeCompiler();
+    const result = await runChallenge({
+      source: compiled,
       challenge,
       seed,
       locale: io.locale,
-      // With --json, stdout holds the result alone: the program's prints go to stderr.
-      print: json ? io.err : io.out,
+      // With --json, stdout holds the result alone: the program's prints go to stderr. A slow
+      // reader makes the run wait (the sandbox waits at the program's next pause).
+      print: (line: string) => {
+        (json ? io.err : io.out)(line);
+        return io.drained?.(json ? "err" : "out");
+      },
       record: parsed.options.replay !== undefined,
+      ...watchdogFromEnv(),
     });
 
     if (parsed.options.replay !== undefined && result.replay !== undefined) {
@@ -124,7 +142,7 @@ const command: Command = {
       lines.push(format(text.total, io.locale, { score: result.score, max: result.maxScore }));
       io.out(lines.join("\n"));
     }
-    return result.outcome === "error" ? 1 : 0;
+    return result.outcome === "error" || result.outcome === "watchdog" ? 1 : 0;
   },
 };
 
