@@ -1,6 +1,25 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Where the browser app's code lives, and the Node-only files among it. */
+const BROWSER_FILES = [
+  "runtime/**/*.ts",
+  "simulator/**/*.ts",
+  "classifier/**/*.ts",
+  "challenges/**/*.ts",
+  "desktop/renderer/**/*.ts",
+];
+const BROWSER_IGNORES = [
+  "**/*.test.ts",
+  "**/node.ts",
+  "**/*.node.ts",
+  "challenges/grader/**",
+  "**/fixtures/**",
+  "runtime/compiler/generate-es-lib.ts",
+  "runtime/api/write-pupil-dts.ts",
+  "runtime/sandbox/test-helpers.ts",
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -18,15 +37,12 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        process: "readonly",
         console: "readonly",
-        Buffer: "readonly",
         URL: "readonly",
         setTimeout: "readonly",
         clearTimeout: "readonly",
         setInterval: "readonly",
         clearInterval: "readonly",
-        setImmediate: "readonly",
         queueMicrotask: "readonly",
         performance: "readonly",
         TextEncoder: "readonly",
@@ -41,6 +57,36 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  // Node's own globals, everywhere but in code that runs in the browser (below).
+  {
+    languageOptions: {
+      globals: { process: "readonly", Buffer: "readonly", setImmediate: "readonly" },
+    },
+  },
+  // Code the browser app runs (the page and its worker): no Node globals. Node-only files in these
+  // parts are `node.ts`, `*.node.ts`, the grader, tests and build scripts.
+  {
+    files: BROWSER_FILES,
+    ignores: BROWSER_IGNORES,
+    languageOptions: { globals: { process: "off", Buffer: "off", setImmediate: "off" } },
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...[
+          "process",
+          "Buffer",
+          "setImmediate",
+          "require",
+          "__dirname",
+          "__filename",
+          "global",
+        ].map((name) => ({
+          name,
+          message: "This code runs in the browser: no Node globals here.",
+        })),
       ],
     },
   },

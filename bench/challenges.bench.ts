@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FLAGSHIP_ID, gradeFolder, solutionFile } from "../challenges/index.ts";
+import { FLAGSHIP_ID, gradeFolder, solutionFile } from "../challenges/node.ts";
 import { median, type BenchRow } from "./harness.ts";
 
 const SEEDS = [1, 2, 3];

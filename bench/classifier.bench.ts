@@ -12,10 +12,11 @@ import {
   CLASSES,
   ClassTrainer,
   INPUT_SIZE,
-  WasteClassifier,
   decodeImage,
+  loadClassifier,
   type PixelImage,
-} from "../classifier/index.ts";
+  type WasteClassifier,
+} from "../classifier/node.ts";
 import { PHOTO_DIR, TRASHNET_CLASSES } from "../tools/classifier/prepare-real.ts";
 import { median, timeRuns, type BenchRow } from "./harness.ts";
 
@@ -63,7 +64,7 @@ function synthSplit(
 
 export default async function (): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const classifier = await WasteClassifier.load();
+  const classifier = await loadClassifier();
   const note = `backend ${classifier.backend}`;
 
   // Real photos, held-out test split (tools/classifier/real-test-split.json).

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tuneSimulationHost } from "../challenges/index.ts";
+import { tuneSimulationHost } from "../challenges/node.ts";
 import { warmUpSandbox, type CompiledProgram } from "../runtime/engine.ts";
 import {
   REFERENCE_ARENA,

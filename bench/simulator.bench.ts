@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SIMULATION_HEAP_MB } from "../challenges/index.ts";
+import { SIMULATION_HEAP_MB } from "../challenges/node.ts";
 import { compile } from "../runtime/index.ts";
 import type { BenchRow } from "./harness.ts";
 import { median } from "./harness.ts";

@@ -1,5 +1,4 @@
 export * from "./kit-geometry.ts";
-export * from "./localized.ts";
 export * from "./schema.ts";
 export * from "./board-profiles.ts";
 export * from "./kits.ts";

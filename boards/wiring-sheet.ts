@@ -3,7 +3,7 @@
  * the right, one coloured wire per connection) and a table listing every connection, in the
  * teacher's language.
  */
-import { formatLocalized, type BoardsLocale, type Localized } from "./localized.ts";
+import { format, textIn, type Locale, type Localized } from "../i18n/index.ts";
 import type { BoardProfile, KitProfile } from "./schema.ts";
 import {
   connectionsOf,
@@ -66,13 +66,9 @@ function pinOrder(board: BoardProfile, name: string): number {
 const ROW = 22;
 const WIDTH = 960;
 
-export function renderWiringSheet(
-  kit: KitProfile,
-  board: BoardProfile,
-  locale: BoardsLocale,
-): string {
+export function renderWiringSheet(kit: KitProfile, board: BoardProfile, locale: Locale): string {
   const t = (key: keyof typeof LABELS, params: Record<string, string> = {}) =>
-    formatLocalized(LABELS[key], locale, params);
+    format(LABELS[key], locale, params);
   const connections = connectionsOf(kit);
   const issues = validateKitWiring(kit, board);
   const out: string[] = [];
@@ -100,7 +96,7 @@ export function renderWiringSheet(
     const colour = PART_COLOURS[part];
     partBoxes.push(
       `<rect x="620" y="${y}" width="300" height="${height}" rx="6" fill="#fafafa" stroke="${colour}" stroke-width="2"/>`,
-      text(632, y + 18, PART_NAMES[part][locale], `font-weight="bold" fill="${colour}"`),
+      text(632, y + 18, textIn(PART_NAMES[part], locale), `font-weight="bold" fill="${colour}"`),
     );
     terminals.forEach((c, i) => {
       const ty = y + 38 + i * ROW;
@@ -118,14 +114,14 @@ export function renderWiringSheet(
     text(
       40,
       40,
-      t("title", { kit: kit.name[locale], board: board.name[locale] }),
+      t("title", { kit: textIn(kit.name, locale), board: textIn(board.name, locale) }),
       'font-size="22" font-weight="bold"',
     ),
     `<rect x="40" y="${top}" width="220" height="${boardHeight}" rx="8" fill="#0b6e8a" stroke="#064b5e" stroke-width="2"/>`,
     text(
       52,
       top + 18,
-      t("board", { board: board.name[locale] }),
+      t("board", { board: textIn(board.name, locale) }),
       'fill="#ffffff" font-weight="bold"',
     ),
   );
@@ -158,7 +154,7 @@ export function renderWiringSheet(
     out.push(
       `<g class="connection" data-pin="${escapeXml(c.boardPin)}" data-part="${c.part}">`,
       text(columns[0]!, ty, c.boardPin, 'font-family="monospace"'),
-      text(columns[1]!, ty, PART_NAMES[c.part][locale]),
+      text(columns[1]!, ty, textIn(PART_NAMES[c.part], locale)),
       text(columns[2]!, ty, c.partPin, 'font-family="monospace"'),
       text(columns[3]!, ty, t(c.needs)),
       "</g>",

@@ -4,7 +4,7 @@
  * parts on the USB serial pins), each with a localized message naming the pin.
  */
 import { findPin } from "./board-profiles.ts";
-import { formatLocalized, type BoardsLocale, type Localized } from "./localized.ts";
+import { format, textIn, type Locale, type Localized } from "../i18n/index.ts";
 import type { BoardProfile, KitProfile, PinProfile } from "./schema.ts";
 
 export type KitPartId =
@@ -196,17 +196,17 @@ export function validateKitWiring(kit: KitProfile, board: BoardProfile): WiringI
   return issues;
 }
 
-function describe(c: Connection, locale: BoardsLocale): string {
-  return `${PART_NAMES[c.part][locale]} (${c.partPin})`;
+function describe(c: Connection, locale: Locale): string {
+  return `${textIn(PART_NAMES[c.part], locale)} (${c.partPin})`;
 }
 
 /** One issue as text in `locale`. */
-export function formatWiringIssue(issue: WiringIssue, locale: BoardsLocale): string {
+export function formatWiringIssue(issue: WiringIssue, locale: Locale): string {
   const c = issue.connection;
-  return formatLocalized(issue.message, locale, {
+  return format(issue.message, locale, {
     ...issue.params,
     pin: issue.pin,
-    ...(c ? { part: PART_NAMES[c.part][locale], partPin: c.partPin } : {}),
+    ...(c ? { part: textIn(PART_NAMES[c.part], locale), partPin: c.partPin } : {}),
     ...(c && issue.other
       ? { first: describe(issue.other, locale), second: describe(c, locale) }
       : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INPUT_SIZE } from "../classifier/index.ts";
-import { challengeCamera } from "./camera.ts";
+import { shippedChallengeCamera as challengeCamera } from "./camera.node.ts";
 
 describe("the camera of a headless challenge", () => {
   it("runs the shipped model on the bank's render of the held item", async () => {

@@ -1,24 +1,37 @@
-/** challenges/: challenge definitions (data), scoring, the grader. Public surface. */
+/**
+ * challenges/: challenge definitions (data), scoring, runs. The browser entry: nothing here reads
+ * files or needs Node (the app imports it); `node.ts` adds challenge files on disk, the grader and
+ * the shipped classifier's camera.
+ */
 export * from "./format/schema.ts";
-export { parseChallenge, loadChallengeFile } from "./format/load.ts";
+export { parseChallenge, parseChallengeText } from "./format/load.ts";
 export { migrate, MIGRATIONS } from "./format/migrate.ts";
 export { placeItems, seededRandom, type PlacedItem } from "./placement.ts";
 export * from "./scoring/score.ts";
 export {
   PACK_IDS,
   FLAGSHIP_ID,
+  isPackId,
   loadPack,
-  resolveChallenge,
-  packFile,
-  solutionFile,
-} from "./pack/index.ts";
+  packChallenge,
+  packSolution,
+  type PackId,
+} from "./pack/data.ts";
 export { runArena, scoringLabels, runFacts, challengeMaxScore } from "./setup.ts";
-export { type GradeRow, writeResults, formatOf, toCsv, mean } from "./grader/output.ts";
 export {
+  challengeCamera,
+  makeChallengeCamera,
+  type ChallengeCamera,
+  type ClassifierSource,
+} from "./camera.ts";
+export {
+  challengeVersion,
+  compileProgram,
+  compiledForRun,
+  runPrints,
+  scoredRun,
   runChallenge,
   resultJson,
   type ChallengeRunOptions,
   type ChallengeRunResult,
 } from "./runner.ts";
-export { gradeFolder, programsIn, type GradeOptions, type GradeReport } from "./grader/grade.ts";
-export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";

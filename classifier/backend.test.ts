@@ -13,9 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 function runHost(startClassifier: boolean) {
   const script = `
     process.on("unhandledRejection", (reason) => console.log("host handled: " + reason.message));
-    const { WasteClassifier } = await import(${JSON.stringify(join(root, "classifier/index.ts"))});
+    const { loadClassifier } = await import(${JSON.stringify(join(root, "classifier/node.ts"))});
     if (${startClassifier}) {
-      const c = await WasteClassifier.load();
+      const c = await loadClassifier();
       const r = c.classify({ width: 8, height: 8, data: new Uint8Array(256).map((_, i) => (i * 37) % 256) });
       console.log("backend " + c.backend + " kind " + r.kind);
     }

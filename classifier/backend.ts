@@ -1,11 +1,8 @@
 /**
  * Chooses and starts the TF.js backend: `@tensorflow/tfjs-node` when it can be imported (an
- * optional dependency), otherwise WebAssembly, otherwise plain JavaScript (cpu).
- *
- * The wasm backend's Node glue adds process-wide `uncaughtException`/`unhandledRejection`
- * listeners that rethrow, so any stray rejection anywhere in the host would crash it even when
- * the host handles rejections itself. We remove exactly the listeners that appear while the
- * backend starts, which leaves the process's own handling as it was.
+ * optional dependency, Node only), otherwise WebAssembly, otherwise plain JavaScript (cpu).
+ * What only Node needs (finding the wasm files, taming the wasm glue's process handlers) is
+ * passed in by `classifier/node.ts`.
  */
 import * as tf from "@tensorflow/tfjs-core";
 
@@ -14,43 +11,22 @@ export type BackendChoice = "auto" | BackendName;
 
 export interface BackendOptions {
   backend?: BackendChoice;
-  /** Where the tfjs-backend-wasm `.wasm` files are served (browser); found automatically in Node. */
+  /** Where the tfjs-backend-wasm `.wasm` files are served (browser); `classifier/node.ts` finds them in Node. */
   wasmPaths?: string;
+  /**
+   * Wraps the backend's start-up (Node: removes the process-wide handlers the wasm glue adds).
+   * Set by `classifier/node.ts`.
+   */
+  guardStart?: <T>(start: () => Promise<T>) => Promise<T>;
+  /** Whether to try `@tensorflow/tfjs-node` first (Node only). */
+  tryNative?: boolean;
 }
-
-const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
-const PROCESS_EVENTS = ["uncaughtException", "unhandledRejection"] as const;
 
 let starting: Promise<string> | undefined;
 let startedWith: BackendChoice | undefined;
 
-async function nodeWasmDir(): Promise<string> {
-  const { createRequire } = await import("node:module");
-  const { dirname } = await import("node:path");
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve("@tensorflow/tfjs-backend-wasm")) + "/";
-}
-
-/** Runs `start` and removes process listeners it added (Node only). */
-async function withoutNewProcessListeners<T>(start: () => Promise<T>): Promise<T> {
-  if (!isNode) return start();
-  const before = new Map(
-    PROCESS_EVENTS.map((e) => [e, new Set(process.listeners(e as "unhandledRejection"))]),
-  );
-  try {
-    return await start();
-  } finally {
-    for (const event of PROCESS_EVENTS) {
-      for (const listener of process.listeners(event as "unhandledRejection")) {
-        if (!before.get(event)!.has(listener))
-          process.removeListener(event as "unhandledRejection", listener);
-      }
-    }
-  }
-}
-
-async function tryNode(): Promise<boolean> {
-  if (!isNode) return false;
+async function tryNode(options: BackendOptions): Promise<boolean> {
+  if (!options.tryNative) return false;
   const name = "@tensorflow/tfjs-node";
   try {
     await import(/* @vite-ignore */ name);
@@ -60,12 +36,16 @@ async function tryNode(): Promise<boolean> {
   }
 }
 
-async function tryWasm(wasmPaths?: string): Promise<boolean> {
+async function tryWasm(options: BackendOptions): Promise<boolean> {
+  const guard = options.guardStart ?? ((start) => start());
   try {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
-    const dir = wasmPaths ?? (isNode ? await nodeWasmDir() : undefined);
-    if (dir) wasm.setWasmPaths(dir);
-    return await withoutNewProcessListeners(async () => {
+    if (options.wasmPaths) wasm.setWasmPaths(options.wasmPaths);
+    // One thread, everywhere: a cross-origin isolated page (the app shares memory with its run
+    // worker) would otherwise get the threaded build, whose sums may be ordered differently —
+    // and a classification must be the same on every machine. (Node has no threads here anyway.)
+    tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+    return await guard(async () => {
       const ok = await tf.setBackend("wasm");
       await tf.ready();
       return ok;
@@ -94,11 +74,11 @@ async function start(options: BackendOptions): Promise<string> {
   const choice = options.backend ?? "auto";
   const order: (() => Promise<boolean>)[] =
     choice === "auto"
-      ? [tryNode, () => tryWasm(options.wasmPaths), tryCpu]
+      ? [() => tryNode(options), () => tryWasm(options), tryCpu]
       : choice === "tensorflow"
-        ? [tryNode]
+        ? [() => tryNode(options)]
         : choice === "wasm"
-          ? [() => tryWasm(options.wasmPaths)]
+          ? [() => tryWasm(options)]
           : choice === "webgl"
             ? [tryWebgl]
             : [tryCpu];

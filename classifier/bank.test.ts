@@ -6,15 +6,16 @@ import {
   WasteClassifier,
   createImageBank,
   isWasteClass,
-  loadImageBank,
+  loadClassifier,
+  loadImageBankDir,
   type ImageBank,
-} from "./index.ts";
+} from "./node.ts";
 
 let bank: ImageBank;
 let classifier: WasteClassifier;
 beforeAll(async () => {
-  bank = await loadImageBank();
-  classifier = await WasteClassifier.load();
+  bank = await loadImageBankDir();
+  classifier = await loadClassifier();
 });
 afterAll(() => classifier?.dispose());
 

@@ -82,53 +82,40 @@ export function createImageBank(atlas: PixelImage, index: ImageBankIndex): Image
   };
 }
 
-async function decodeInBrowser(bytes: Uint8Array): Promise<PixelImage | undefined> {
-  const g = globalThis as unknown as {
-    createImageBitmap?: (b: Blob) => Promise<{ width: number; height: number }>;
-    OffscreenCanvas?: new (
-      w: number,
-      h: number,
-    ) => {
-      getContext(kind: "2d"): {
-        drawImage(i: unknown, x: number, y: number): void;
-        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-      };
-    };
-  };
-  if (typeof process !== "undefined" && process.versions?.node) return undefined;
-  if (!g.createImageBitmap || !g.OffscreenCanvas) return undefined;
-  const bitmap = await g.createImageBitmap(new Blob([bytes as BlobPart], { type: "image/png" }));
-  const canvas = new g.OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext("2d");
-  context.drawImage(bitmap, 0, 0);
-  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-  return { width: bitmap.width, height: bitmap.height, data, channels: 4 };
+/** The bank's two files: the index (bank.json, text or parsed) and the atlas (bank.png). */
+export interface ImageBankFiles {
+  json: string | ImageBankIndex;
+  png: Uint8Array;
 }
 
-/** Loads the shipped bank (or one at `location`: a directory path or URL). */
-export async function loadImageBank(location?: string | URL): Promise<ImageBank> {
-  const base = location ?? new URL("./bank/", import.meta.url);
-  const text = String(base).endsWith("/") ? String(base) : String(base) + "/";
-  let json: string;
-  let png: Uint8Array;
-  if (/^https?:/i.test(text)) {
-    json = await (await fetch(text + "bank.json")).text();
-    png = new Uint8Array(await (await fetch(text + "bank.png")).arrayBuffer());
-  } else {
-    const { readFile } = await import("node:fs/promises");
-    const { fileURLToPath } = await import("node:url");
-    const dir = text.startsWith("file:") ? fileURLToPath(text) : text;
-    json = await readFile(dir + "bank.json", "utf8");
-    png = new Uint8Array(await readFile(dir + "bank.png"));
-  }
+/** Makes the bank from its files; `decodePng` turns the atlas into pixels (platform-specific). */
+export async function imageBankFromFiles(
+  files: ImageBankFiles,
+  decodePng: (png: Uint8Array) => Promise<PixelImage> = (png) => decodeImage(png, "bank.png"),
+): Promise<ImageBank> {
   let index: ImageBankIndex;
   try {
-    index = JSON.parse(json) as ImageBankIndex;
+    index = (
+      typeof files.json === "string" ? JSON.parse(files.json) : files.json
+    ) as ImageBankIndex;
   } catch {
     throw new ClassifierError(bankMessages.bad, { detail: "bank.json" });
   }
-  const atlas = (await decodeInBrowser(png)) ?? (await decodeImage(png, "bank.png"));
-  return createImageBank(atlas, index);
+  return createImageBank(await decodePng(files.png), index);
+}
+
+/**
+ * Loads a bank from a URL (its directory, fetched) or from its files in memory. In Node,
+ * `loadImageBankDir` of `classifier/node.ts` reads the shipped bank or a directory.
+ */
+export async function loadImageBank(source: string | URL | ImageBankFiles): Promise<ImageBank> {
+  if (typeof source !== "string" && !(source instanceof URL)) return imageBankFromFiles(source);
+  const text = String(source).endsWith("/") ? String(source) : String(source) + "/";
+  const [json, png] = await Promise.all([
+    fetch(text + "bank.json").then((r) => r.text()),
+    fetch(text + "bank.png").then(async (r) => new Uint8Array(await r.arrayBuffer())),
+  ]);
+  return imageBankFromFiles({ json, png });
 }
 
 /** What the headless simulator's camera needs: an RGB picture of the held item, or of nothing. */

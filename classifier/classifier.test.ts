@@ -5,9 +5,10 @@ import {
   ClassifierError,
   INPUT_SIZE,
   WasteClassifier,
-  readModelFiles,
+  loadClassifier,
+  readModelDir,
   type PixelImage,
-} from "./index.ts";
+} from "./node.ts";
 
 const parity = JSON.parse(
   readFileSync(new URL("./model/parity.json", import.meta.url), "utf8"),
@@ -23,7 +24,7 @@ const parityImage = (i: number): PixelImage => ({
 
 let classifier: WasteClassifier;
 beforeAll(async () => {
-  classifier = await WasteClassifier.load();
+  classifier = await loadClassifier();
 });
 afterAll(() => classifier?.dispose());
 
@@ -118,7 +119,7 @@ describe("model files that do not fit", () => {
   async function loadError(
     mutate: (json: Record<string, unknown>, weights: Uint8Array) => [unknown, Uint8Array],
   ) {
-    const files = await readModelFiles();
+    const files = await readModelDir();
     const json = JSON.parse(String(files.json)) as Record<string, unknown>;
     const weights = new Uint8Array((files.weights as Uint8Array[])[0]!);
     const [j, w] = mutate(json, weights);
@@ -159,7 +160,7 @@ describe("model files that do not fit", () => {
   it("names a file that is not a model, or not JSON, or missing", async () => {
     expect(await loadError((_, w) => [{ hello: 1 }, w])).toBeInstanceOf(ClassifierError);
     expect(await loadError((_, w) => ["{not json", w])).toBeInstanceOf(ClassifierError);
-    const missing = await WasteClassifier.load("/nonexistent/model-dir").catch((e: unknown) => e);
+    const missing = await loadClassifier("/nonexistent/model-dir").catch((e: unknown) => e);
     expect((missing as ClassifierError).localized("fr")).toContain("introuvable");
   });
 

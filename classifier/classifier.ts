@@ -89,16 +89,17 @@ export class WasteClassifier {
     });
   }
 
-  /** Loads a model (the shipped one by default: a directory path or URL, or files in memory). */
+  /**
+   * Loads a model: from a URL (fetched), or files already in memory. In Node, `loadClassifier`
+   * of `classifier/node.ts` reads the shipped model or a directory.
+   */
   static async load(
-    source?: string | URL | ModelFiles,
+    source: string | URL | ModelFiles,
     options: ClassifierOptions = {},
   ): Promise<WasteClassifier> {
     const backend = await initBackend(options);
     const files =
-      source === undefined || typeof source === "string" || source instanceof URL
-        ? await readModelFiles(source)
-        : source;
+      typeof source === "string" || source instanceof URL ? await readModelFiles(source) : source;
     const { model, doc } = await modelFromFiles(files);
     return new WasteClassifier(model, doc, backend, options);
   }

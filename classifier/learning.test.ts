@@ -9,7 +9,8 @@ import {
   useClassModel,
   type PixelImage,
   type WasteClass,
-} from "./index.ts";
+  loadClassifier,
+} from "./node.ts";
 
 /** A made-up "object" per class: a blob of the class's colour on a random light background. */
 const COLORS: Record<WasteClass, [number, number, number]> = {
@@ -44,7 +45,7 @@ function example(kind: WasteClass, seed: number): PixelImage {
 
 let base: WasteClassifier;
 beforeAll(async () => {
-  base = await WasteClassifier.load();
+  base = await loadClassifier();
 });
 afterAll(() => base?.dispose());
 
@@ -71,7 +72,7 @@ describe("in-app learning", () => {
 
     // Saved as JSON (as in a project file), loaded into a fresh classifier, it answers the same.
     const saved = JSON.parse(JSON.stringify(report.model)) as unknown;
-    const other = await WasteClassifier.load();
+    const other = await loadClassifier();
     useClassModel(other, saved);
     expect(other.usesCustomHead).toBe(true);
     let correct = 0;

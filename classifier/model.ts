@@ -170,52 +170,37 @@ export async function modelFromFiles(
 }
 
 /**
- * Reads a model directory: a file path in Node, a URL (http:, file:) in the browser or Node.
- * Without a location, the model shipped in `classifier/model/`.
+ * Reads a model from a URL (http:, https:, or relative to the page) with `fetch`: the browser's
+ * way. Node reads the shipped model, or a directory, with `readModelDir` of `classifier/node.ts`.
  */
-export async function readModelFiles(location?: string | URL): Promise<ModelFiles> {
-  const base = location ?? new URL("./model/", import.meta.url);
-  const isUrl = base instanceof URL || /^[a-z]+:\/\//i.test(base);
-  const label = String(base);
+export async function readModelFiles(location: string | URL): Promise<ModelFiles> {
+  const label = String(location);
+  const dir = label.endsWith("/") ? label : label + "/";
   try {
-    if (isUrl && !String(base).startsWith("file:")) {
-      const dir = String(base).endsWith("/") ? String(base) : String(base) + "/";
-      const response = await fetch(dir + "model.json");
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const json: unknown = await response.json().catch(() => {
-        throw new ClassifierError(modelMessages.notJson);
-      });
-      const doc = checkModelDocument(json);
-      const weights = await Promise.all(
-        doc.weightsManifest
-          .flatMap((g) => g.paths)
-          .map(async (p) => {
-            const r = await fetch(dir + p);
-            if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
-            return r.arrayBuffer();
-          }),
-      );
-      return { json, weights };
-    }
-    const { readFile } = await import("node:fs/promises");
-    const { join } = await import("node:path");
-    const { fileURLToPath } = await import("node:url");
-    const dir = isUrl ? fileURLToPath(base) : String(base);
-    const text = await readFile(join(dir, "model.json"), "utf8");
-    const doc = checkModelDocument(text);
-    const weights = await Promise.all(
-      doc.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))),
-    );
-    return {
-      json: text,
-      weights: weights.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
-    };
-  } catch (error) {
-    if (error instanceof ClassifierError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ClassifierError(modelMessages.notFound, {
-      path: label,
-      detail: detail.slice(0, 160),
+    const response = await fetch(dir + "model.json");
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const json: unknown = await response.json().catch(() => {
+      throw new ClassifierError(modelMessages.notJson);
     });
+    const doc = checkModelDocument(json);
+    const weights = await Promise.all(
+      doc.weightsManifest
+        .flatMap((g) => g.paths)
+        .map(async (p) => {
+          const r = await fetch(dir + p);
+          if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+          return r.arrayBuffer();
+        }),
+    );
+    return { json, weights };
+  } catch (error) {
+    throw modelNotFound(label, error);
   }
+}
+
+/** A `ClassifierError` as is; any other failure to read a model becomes "model not found". */
+export function modelNotFound(path: string, error: unknown): ClassifierError {
+  if (error instanceof ClassifierError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ClassifierError(modelMessages.notFound, { path, detail: detail.slice(0, 160) });
 }

@@ -30,6 +30,8 @@ const commands: Record<string, () => Promise<Command>> = {
   grade: async () => (await import("./commands/grade.ts")).default,
   start: async () => (await import("./commands/start.ts")).default,
   classify: async () => (await import("./commands/classify.ts")).default,
+  classroom: async () => (await import("./commands/classroom.ts")).default,
+  submit: async () => (await import("./commands/submit.ts")).default,
 };
 
 const messages = {

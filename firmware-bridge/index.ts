@@ -11,13 +11,13 @@ export {
   type ResetCause,
 } from "./emulator/board.ts";
 export { EmulatedSerialPort } from "./emulator/serial-port.ts";
+export type { I2cDeviceModel } from "./emulator/i2c.ts";
 export {
   createTcs34725,
   TCS34725_ADDRESS,
-  type I2cDeviceModel,
   type Rgbc,
   type Tcs34725Model,
-} from "./emulator/i2c.ts";
+} from "./emulator/tcs34725.ts";
 export {
   connectJohnnyFive,
   loadJohnnyFive,

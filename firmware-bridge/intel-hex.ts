@@ -2,7 +2,7 @@
  * Intel HEX: the text format of AVR flash images (.hex). Parsing checks every record's checksum,
  * so a damaged file is refused with a clear message instead of flashing garbage.
  */
-import { LocalizedError } from "../runtime/index.ts";
+import { LocalizedError } from "../runtime/engine.ts";
 
 export interface FlashImage {
   /** The bytes from `start` to the last byte the file defines; gaps are 0xFF (erased flash). */

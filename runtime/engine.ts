@@ -5,6 +5,14 @@
  * `index.ts` is this plus the compiler.
  */
 export * from "./i18n.ts";
+export { atPosition } from "./position.ts";
+export {
+  NAME_HINTS,
+  nameHint,
+  normalizeWord,
+  type HintKind,
+  type NameHint,
+} from "./api/name-hints.ts";
 export * from "./api/types.ts";
 export * from "./api/parts.ts";
 export {

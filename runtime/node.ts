@@ -7,4 +7,4 @@ export {
   compileIsolated,
   ISOLATION_LIMITS,
   type IsolationLimits,
-} from "./compiler/isolated.ts";
+} from "./compiler/isolated.node.ts";

@@ -14,6 +14,7 @@ export { loadRapier } from "./world/rapier.ts";
 export { Floor } from "./world/floor.ts";
 export type { FloorColor } from "./world/floor.ts";
 export { SimRobot, CLASSIFY_SECONDS } from "./sim-robot.ts";
+export { Sensors } from "./sensors.ts";
 export type { SimRobotOptions } from "./sim-robot.ts";
 export { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 export type { CameraImage, CameraSource, ClassifyItem } from "./camera.ts";
@@ -27,6 +28,16 @@ export {
   REPLAY_VERSION,
   FRAME_EVERY,
 } from "./replay/replay.ts";
-export type { Replay, ReplayBody, ReplayFrame, Trace } from "./replay/replay.ts";
+export type {
+  Replay,
+  ReplayBody,
+  ReplayFrame,
+  ReplayRun,
+  RobotFrame,
+  Trace,
+} from "./replay/replay.ts";
+export { IDLE_ROBOT } from "./replay/replay.ts";
+export { Hasher } from "./replay/codec.ts";
+export { RunControl, RunAborted, MIN_PACE, MAX_PACE } from "./control.ts";
 export { runSimulation } from "./simulation.ts";
 export type { SimulationOptions } from "./simulation.ts";

@@ -8,10 +8,11 @@ import { LocalizedError } from "../runtime/engine.ts";
 import type { Locale } from "../runtime/engine.ts";
 import { loadArena } from "./arena/load.ts";
 import type { CameraSource, ClassifyItem } from "./camera.ts";
+import { RunAborted, RunControl } from "./control.ts";
 import type { FinalState, SimEvent } from "./events.ts";
 import { MSG } from "./messages.ts";
 import { Recorder } from "./replay/replay.ts";
-import type { Replay, Trace } from "./replay/replay.ts";
+import type { Replay, ReplayFrame, Trace } from "./replay/replay.ts";
 import { SimRobot } from "./sim-robot.ts";
 import type { SimRobotOptions } from "./sim-robot.ts";
 import { World } from "./world/world.ts";
@@ -46,7 +47,17 @@ export interface WorldRunOptions {
   record?: boolean;
   /** Real-time pacing for the app: simulated seconds per wall second, 0.25..8; off by default. */
   pace?: number;
-  /** Called every tick with the world (for a live view); must not change the world. */
+  /**
+   * Pause, resume, step and change the pace while the run goes (`pace` above sets its start);
+   * `abort()` stops it like `signal`. Shared with another thread, it works even while the
+   * program is busy in a synchronous loop.
+   */
+  control?: RunControl;
+  /** Stops the run at once; the run's promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Every frame (1/20 s) of the run, exactly as its replay decodes it: the view's one input. */
+  onFrame?: (frame: ReplayFrame) => void;
+  /** Called every tick with the world (for tests and tools); must not change the world. */
   onTick?: (world: World) => void;
 }
 
@@ -61,14 +72,23 @@ export interface SimulationResult {
   replay?: Replay;
 }
 
-/** A pause of about `ms` wall milliseconds (pacing only; the world never sees it). */
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The reason a stopped run rejects with: the signal's, or a standard AbortError. */
+function abortReason(signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return signal.reason;
+  return new DOMException("The run was stopped.", "AbortError");
+}
 
 export async function runWorld(options: WorldRunOptions, pilot: Pilot): Promise<SimulationResult> {
   const locale = options.locale ?? "fr";
   if (options.pace !== undefined && !(options.pace >= 0.25 && options.pace <= 8)) {
     throw new LocalizedError(MSG.badPacing, { value: String(options.pace) });
   }
+  const { signal } = options;
+  if (signal?.aborted) throw abortReason(signal);
+  const control = options.control ?? new RunControl(undefined);
+  if (options.pace !== undefined) control.setPace(options.pace);
+  const onAbort = () => control.abort();
+  signal?.addEventListener("abort", onAbort);
   const arena = loadArena(options.arena);
   const world = await World.create({
     arena,
@@ -76,7 +96,7 @@ export async function runWorld(options: WorldRunOptions, pilot: Pilot): Promise<
     ...(options.kit ? { kit: options.kit } : {}),
   });
   try {
-    const recorder = new Recorder(world, options.record === true);
+    const recorder = new Recorder(world, options.record === true, options.onFrame ?? null);
     const onTick = options.onTick;
     world.onTick = onTick
       ? () => {
@@ -84,36 +104,36 @@ export async function runWorld(options: WorldRunOptions, pilot: Pilot): Promise<
           onTick(world);
         }
       : () => recorder.onTick();
-    let pacer: ((simTime: number) => Promise<void>) | undefined;
-    if (options.pace !== undefined) {
-      const pace = options.pace;
-      const wallStart = performance.now();
-      pacer = async (simTime) => {
-        const due = (simTime / pace) * 1000 - (performance.now() - wallStart);
-        if (due > 1) await sleep(due);
-      };
-    }
     const robot = new SimRobot(world, {
       timeLimit: options.maxTime,
       ...(options.parts ? { parts: options.parts } : {}),
       ...(options.classifyItem ? { classifyItem: options.classifyItem } : {}),
       ...(options.camera ? { camera: options.camera } : {}),
-      ...(pacer ? { pacer } : {}),
+      runControl: control,
     });
+    recorder.robotState = () => robot.frameState();
     let result: PilotResult;
     try {
       result = await pilot(robot, options.maxTime);
     } catch (error) {
+      if (error instanceof RunAborted || control.aborted) throw abortReason(signal);
       const message =
         error instanceof LocalizedError
           ? error.localized(locale)
           : MSG.runInternal[locale].replace("{detail}", String((error as Error)?.message ?? error));
       result = { outcome: "error", error: { message } };
     }
+    // A stopped run ends here: no settling, no result (the pilot saw the stop as a failure).
+    if (control.aborted) throw abortReason(signal);
     const simTime = Math.min(robot.time(), options.maxTime);
     robot.stop();
     robot.dispose();
-    await robot.runFor(SETTLE_SECONDS);
+    try {
+      await robot.runFor(SETTLE_SECONDS);
+    } catch (error) {
+      if (error instanceof RunAborted) throw abortReason(signal);
+      throw error;
+    }
     const final = world.final();
     const { trace, replay } = recorder.finish(result.outcome, options.seed, final);
     return {
@@ -126,6 +146,7 @@ export async function runWorld(options: WorldRunOptions, pilot: Pilot): Promise<
       ...(replay ? { replay } : {}),
     };
   } finally {
+    signal?.removeEventListener("abort", onAbort);
     world.onTick = null;
     world.dispose();
   }

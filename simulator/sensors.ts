@@ -89,13 +89,18 @@ export class Sensors {
     return pressed;
   }
 
-  /** Exact distance (cm) from the ultrasonic sensor to the nearest thing in its cone, or null. */
-  coneDistance(): number | null {
+  /**
+   * Exact distance (cm) from the ultrasonic sensor to the nearest thing in its cone, or null.
+   * The simulated robot's sensor looks past the item it holds; `seeHeld` lets the item between
+   * the jaws echo, as it does on a real HC-SR04 (the twin's sensor, whose echo says whether a
+   * grab caught something).
+   */
+  coneDistance(seeHeld = false): number | null {
     const { world } = this;
     const { robot, physics, R, kit } = world;
     const us = kit.ultrasonic;
     const origin = robot.toWorld(us);
-    const held = robot.held?.collider;
+    const held = seeHeld ? undefined : robot.held?.collider;
     let best: number | null = null;
     for (const [yaw, pitch] of this.rays) {
       const a = yaw * RAD;

@@ -3,18 +3,25 @@
  * runs while the world stands still; timed calls start an operation settled in world time; the host
  * calls `advance()` to step the world until one settles; sensor reads cost SENSOR_READ_COST.
  */
-import { LocalizedError, PART_NAMES, ROBOT_PARTS, SENSOR_READ_COST } from "../runtime/engine.ts";
+import {
+  localize,
+  LocalizedError,
+  PART_NAMES,
+  ROBOT_PARTS,
+  SENSOR_READ_COST,
+} from "../runtime/engine.ts";
 import type {
   ClassifyResult,
   ColorReading,
   LineReading,
-  Localized,
   RobotDriver,
   RobotPart,
 } from "../runtime/engine.ts";
 import { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 import type { CameraSource, ClassifyItem } from "./camera.ts";
+import type { RunControl } from "./control.ts";
 import { MSG } from "./messages.ts";
+import type { RobotFrame } from "./replay/replay.ts";
 import { Sensors } from "./sensors.ts";
 import { DT } from "./world/world.ts";
 import type { World } from "./world/world.ts";
@@ -27,8 +34,6 @@ const STILL_TURN = 0.03;
 /** Simulated seconds `classify()` takes (taking the picture and running the model). */
 export const CLASSIFY_SECONDS = 0.15;
 const DEFAULT_SPEED = 50;
-/** Ticks between two pacing waits (real-time mode). */
-const PACE_EVERY = 6;
 
 export interface SimRobotOptions {
   /** The parts this robot has; all by default. */
@@ -38,8 +43,8 @@ export interface SimRobotOptions {
   classifyItem?: ClassifyItem;
   /** Simulated seconds after which `advance()` lets no more time pass (the run's limit). */
   timeLimit?: number;
-  /** Awaited now and then by `advance()` with the simulated time: real-time pacing for the app. */
-  pacer?: (simTime: number) => Promise<void>;
+  /** Stop, pause, step and pace from outside (the app); consulted before every tick. */
+  runControl?: RunControl;
 }
 
 interface Op {
@@ -59,21 +64,6 @@ interface Motion {
   resolve: () => void;
 }
 
-function bothLocales(
-  msg: Localized,
-  params: Record<string, Localized | string | number>,
-): Localized {
-  const out = { fr: msg.fr, en: msg.en };
-  for (const locale of ["fr", "en"] as const) {
-    out[locale] = out[locale].replace(/\{(\w+)\}/g, (whole, key: string) => {
-      const value = params[key];
-      if (value === undefined) return whole;
-      return typeof value === "object" ? value[locale] : String(value);
-    });
-  }
-  return out;
-}
-
 export class SimRobot implements RobotDriver {
   readonly parts: ReadonlySet<RobotPart>;
   readonly sensors: Sensors;
@@ -87,7 +77,12 @@ export class SimRobot implements RobotDriver {
   private readonly camera: CameraSource;
   private readonly classifyItem: ClassifyItem;
   private readonly timeLimit: number;
-  private readonly pacer: ((simTime: number) => Promise<void>) | undefined;
+  private readonly runControl: RunControl | undefined;
+  /** The jaws, for the view: 0 open … 1 closed, moving toward `jawGoal` at the kit's speed. */
+  private jaw = 0;
+  private jawGoal = 0;
+  /** The last reading each sensor gave the program, for the view. */
+  private readonly seen: RobotFrame["seen"] = {};
 
   constructor(
     readonly world: World,
@@ -98,7 +93,7 @@ export class SimRobot implements RobotDriver {
     this.camera = options.camera ?? PLACEHOLDER_CAMERA;
     this.classifyItem = options.classifyItem ?? placeholderClassify;
     this.timeLimit = options.timeLimit ?? Infinity;
-    this.pacer = options.pacer;
+    this.runControl = options.runControl;
   }
 
   time(): number {
@@ -107,7 +102,7 @@ export class SimRobot implements RobotDriver {
 
   private need(part: RobotPart, call: string): void {
     if (!this.parts.has(part)) {
-      throw new LocalizedError(bothLocales(MSG.missingPart, { part: PART_NAMES[part], call }));
+      throw new LocalizedError(localize(MSG.missingPart, { part: PART_NAMES[part], call }));
     }
   }
 
@@ -118,10 +113,28 @@ export class SimRobot implements RobotDriver {
     return value;
   }
 
+  /** What the robot is doing and last sensed, for the view and the replay (never for physics). */
+  frameState(): RobotFrame {
+    const robot = this.world.robot;
+    const held = robot.held ? this.world.items.indexOf(robot.held) + 1 : 0;
+    return {
+      power: [robot.power[0] * 100, robot.power[1] * 100],
+      wheels: [robot.encoders[0], robot.encoders[1]],
+      jaw: held > 0 ? 1 : this.jaw,
+      held,
+      seen: { ...this.seen },
+    };
+  }
+
   /** One tick: the motion controller, the world, then the operations that may settle. */
   private tick(): boolean {
     this.control();
     this.world.step();
+    if (this.jaw !== this.jawGoal) {
+      const rate = DT / Math.max(DT, this.world.kit.gripper.closeSeconds);
+      this.jaw =
+        this.jawGoal > this.jaw ? Math.min(1, this.jaw + rate) : Math.max(0, this.jaw - rate);
+    }
     let settled = false;
     for (const op of this.ops) {
       if (op.poll()) {
@@ -138,6 +151,7 @@ export class SimRobot implements RobotDriver {
   private spend(seconds: number): void {
     this.debt += seconds;
     while (this.debt >= DT - 1e-12) {
+      this.runControl?.beforeTickSync(this.world.time());
       this.debt -= DT;
       this.tick();
     }
@@ -145,7 +159,8 @@ export class SimRobot implements RobotDriver {
 
   async advance(): Promise<void> {
     while (this.ops.length > 0 && this.time() < this.timeLimit) {
-      if (this.pacer && this.world.tick % PACE_EVERY === 0) await this.pacer(this.time());
+      const waiting = this.runControl?.beforeTick(this.time());
+      if (waiting) await waiting;
       // Work outside the world (a classifier model) finishes before world time moves on.
       if (this.outside.size > 0) await Promise.all(this.outside);
       if (this.tick()) return;
@@ -161,6 +176,8 @@ export class SimRobot implements RobotDriver {
   async runFor(seconds: number): Promise<void> {
     const ticks = Math.round(seconds / DT);
     for (let i = 0; i < ticks; i++) {
+      const waiting = this.runControl?.beforeTick(this.time());
+      if (waiting) await waiting;
       if (this.outside.size > 0) await Promise.all(this.outside);
       this.tick();
     }
@@ -300,25 +317,27 @@ export class SimRobot implements RobotDriver {
   distance(): number {
     this.need("ultrasonic", "distance");
     this.spend(SENSOR_READ_COST);
-    return this.sensors.distance();
+    return (this.seen.distance = this.sensors.distance());
   }
 
   line(): LineReading {
     this.need("lineSensors", "line");
     this.spend(SENSOR_READ_COST);
-    return this.sensors.line();
+    return (this.seen.line = this.sensors.line());
   }
 
   color(): ColorReading {
     this.need("colorSensor", "color");
     this.spend(SENSOR_READ_COST);
-    return this.sensors.color();
+    const reading = this.sensors.color();
+    this.seen.color = reading.name;
+    return reading;
   }
 
   heading(): number {
     this.need("gyro", "heading");
     this.spend(SENSOR_READ_COST);
-    return this.sensors.heading();
+    return (this.seen.heading = this.sensors.heading());
   }
 
   /** The front bumper switch; not part of the Robot API (no kit part for it yet). */
@@ -363,10 +382,15 @@ export class SimRobot implements RobotDriver {
     this.need("gripper", "grab");
     const robot = this.world.robot;
     if (robot.held) return Promise.resolve(true);
+    this.jawGoal = 1;
     return this.after(Math.round(this.world.kit.gripper.closeSeconds / DT), () => {
       if (robot.held) return true;
       const item = robot.itemInJaws();
-      if (!item) return false;
+      if (!item) {
+        // Nothing between the jaws: they open again.
+        this.jawGoal = 0;
+        return false;
+      }
       robot.hold(item);
       this.world.emit({ type: "itemGrabbed", time: this.world.time(), itemId: item.id });
       return true;
@@ -376,6 +400,8 @@ export class SimRobot implements RobotDriver {
   release(): Promise<void> {
     this.need("gripper", "release");
     const robot = this.world.robot;
+    this.jawGoal = 0;
+    if (robot.held) this.jaw = 1;
     return this.after(Math.round(this.world.kit.gripper.closeSeconds / DT), () => {
       const item = robot.letGo();
       if (item) this.world.emit({ type: "itemReleased", time: this.world.time(), itemId: item.id });

@@ -1,5 +1,5 @@
 /** `runSimulation`: a pupil program (source or compiled) run in the sandbox against the world. */
-import { runProgram } from "../runtime/engine.ts";
+import { atPosition, runProgram } from "../runtime/engine.ts";
 import type { CompiledProgram, RunLimits } from "../runtime/engine.ts";
 import { runWorld } from "./runner.ts";
 import type { PilotResult, SimulationResult, WorldRunOptions } from "./runner.ts";
@@ -8,7 +8,7 @@ export interface SimulationOptions extends WorldRunOptions {
   /** TypeScript source, or a program compiled by the runtime's `compile`. */
   program: string | CompiledProgram;
   /** Where the program's `print` goes. */
-  print?: (text: string) => void;
+  print?: (text: string) => unknown;
   /** Sandbox limits (memory, stack, instruction budget); the runtime's defaults otherwise. */
   limits?: RunLimits;
 }
@@ -31,7 +31,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         compiled.diagnostics.find((d) => d.severity === "error") ?? compiled.diagnostics[0];
       failed = {
         outcome: "error",
-        error: first ? { message: first.message, line: first.line } : { message: "?" },
+        error: first
+          ? {
+              message: atPosition(first.message, locale, first.line, first.column),
+              line: first.line,
+            }
+          : { message: "?" },
       };
     }
   } else {

@@ -11,29 +11,56 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** part → the parts it may import. */
 export const ALLOWED: Record<string, readonly string[]> = {
-  boards: [],
-  runtime: [],
-  classifier: [],
-  simulator: ["runtime", "boards", "classifier"],
-  "firmware-bridge": ["runtime", "boards"],
-  challenges: ["simulator", "runtime", "classifier"],
-  desktop: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
-  cli: ["boards", "runtime", "simulator", "classifier", "firmware-bridge", "challenges"],
+  i18n: [],
+  boards: ["i18n"],
+  runtime: ["i18n"],
+  classifier: ["i18n"],
+  simulator: ["runtime", "boards", "classifier", "i18n"],
+  "firmware-bridge": ["runtime", "boards", "i18n"],
+  challenges: ["simulator", "runtime", "classifier", "i18n"],
+  classroom: ["runtime", "simulator", "challenges", "i18n"],
+  twin: ["firmware-bridge", "simulator", "challenges", "runtime", "boards", "i18n"],
+  desktop: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "twin",
+    "i18n",
+    "classroom",
+  ],
+  cli: [
+    "boards",
+    "runtime",
+    "simulator",
+    "classifier",
+    "firmware-bridge",
+    "challenges",
+    "twin",
+    "i18n",
+    "classroom",
+  ],
 };
 /**
- * A part's public entries: `index.ts`, and for the runtime also `engine.ts` (the runtime without
- * its compiler, for processes that only run programs) and `node.ts` (what only Node can do: the
- * compiler isolated in a worker thread).
+ * A part's public entries: `index.ts`; for the runtime also `engine.ts` (the runtime without its
+ * compiler, for processes that only run programs) and `node.ts` (only what needs Node: the
+ * compiler isolated in a worker thread); for the parts the browser app needs that also do
+ * Node-only work, `node.ts` (index.ts plus file loading, the grader...).
  */
 export const ENTRIES: Record<string, readonly string[]> = {
   runtime: ["index.ts", "engine.ts", "node.ts"],
+  challenges: ["index.ts", "node.ts"],
+  classifier: ["index.ts", "node.ts"],
 };
 const entriesOf = (part: string) => ENTRIES[part] ?? ["index.ts"];
 /** Folders that may import any part, and that no part may import. */
 const FREE = ["test", "tools", "bench"];
 
 const SOURCE = /\.(ts|mts|tsx|js|mjs)$/;
-const SKIP_DIRS = new Set(["node_modules", "dist", "build", ".git", "fixtures"]);
+// tmp/: browser tests build and run there (profiles with dangling links come and go).
+const SKIP_DIRS = new Set(["node_modules", "dist", "build", ".git", "fixtures", "tmp"]);
 
 function walk(dir: string, out: string[]): string[] {
   for (const name of readdirSync(dir)) {
@@ -132,6 +159,21 @@ describe("dependency directions (DESIGN.md)", () => {
     expect(checkFile(simFile, `import { x } from "../classifier/engine.ts";`)).toHaveLength(1);
   });
 
+  it("keeps the localization leaf a leaf: no part, no package, no Node module", () => {
+    const leaf = join(root, "i18n");
+    const sources = walk(leaf, []).filter((file) => !file.endsWith(".test.ts"));
+    expect(sources.length).toBeGreaterThan(0);
+    const outside = sources.flatMap((file) =>
+      importsOf(readFileSync(file, "utf8"))
+        .filter((s) => !s.startsWith(".") || partOf(resolve(dirname(file), s)) !== "i18n")
+        .map((s) => `${relative(root, file)}: ${s}`),
+    );
+    expect(outside).toEqual([]);
+    const boardsFile = join(root, "boards", "x.ts");
+    expect(checkFile(boardsFile, `import { format } from "../i18n/index.ts";`)).toEqual([]);
+    expect(checkFile(boardsFile, `import { format } from "../i18n/messages.ts";`)).toHaveLength(1);
+  });
+
   it("holds for every source file in the repository", () => {
     const violations = walk(root, []).flatMap((file) =>
       checkFile(file, readFileSync(file, "utf8")),
@@ -177,5 +219,113 @@ describe("processes that only run programs never load the compiler", () => {
       packages.has("@dimforge/rapier3d-deterministic-compat") || entry.startsWith("runtime"),
     ).toBe(true);
     expect([...packages].filter((p) => p === "typescript")).toEqual([]);
+  });
+});
+
+/** Entries that run in the browser (the app's page and its worker): they must never reach Node. */
+const BROWSER_ENTRIES = [
+  "runtime/engine.ts",
+  "runtime/index.ts",
+  "simulator/index.ts",
+  "challenges/index.ts",
+  "classifier/index.ts",
+];
+/** Folders whose every source file runs in the browser. */
+const BROWSER_FOLDERS = ["desktop/renderer", "simulator/view"];
+/** Packages that only work in Node. */
+const NODE_ONLY = new Set([
+  "pngjs",
+  "serialport",
+  "johnny-five",
+  "firmata-io",
+  "avrgirl-arduino",
+  "better-sqlite3",
+  "fastify",
+  "ws",
+  "bullmq",
+  "tsx",
+  "esbuild",
+  "vite",
+  "playwright-core",
+]);
+const NODE_BUILTINS = new Set([
+  "fs",
+  "path",
+  "os",
+  "url",
+  "child_process",
+  "worker_threads",
+  "module",
+  "crypto",
+  "stream",
+  "http",
+  "https",
+  "net",
+  "v8",
+  "util",
+  "events",
+  "zlib",
+  "buffer",
+  "process",
+]);
+
+/** Why a browser entry may not import `specifier` from `file`, or null when it may. */
+export function nodeReach(file: string, specifier: string): string | null {
+  const name = specifier.split("/")[0]!;
+  if (specifier.startsWith("node:") || NODE_BUILTINS.has(specifier.split("/")[0]!))
+    return `imports ${specifier}`;
+  const pkg = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : name;
+  if (NODE_ONLY.has(pkg)) return `imports ${pkg}, which needs Node`;
+  if (specifier.startsWith(".")) {
+    const target = relative(root, resolve(dirname(file), specifier));
+    if (/(^|\/)node\.ts$|\.node\.ts$/.test(target) || target.startsWith("challenges/grader/"))
+      return `reaches the Node-only ${target}`;
+  }
+  return null;
+}
+
+/** Every way a browser entry reaches Node: its imports, static and dynamic, followed through. */
+export function browserViolations(entry: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of importsOf(readFileSync(file, "utf8"))) {
+      const why = nodeReach(file, specifier);
+      if (why) found.push(`${relative(root, file)} ${why}`);
+      else if (specifier.startsWith(".") && SOURCE.test(specifier))
+        visit(resolve(dirname(file), specifier));
+    }
+  };
+  visit(join(root, entry));
+  return found;
+}
+
+describe("what runs in the browser never reaches Node", () => {
+  it("catches node: modules, Node-only packages and Node entries", () => {
+    const file = join(root, "challenges", "x.ts");
+    expect(nodeReach(file, "node:fs")).toMatch(/node:fs/);
+    expect(nodeReach(file, "worker_threads")).not.toBeNull();
+    expect(nodeReach(file, "pngjs")).toMatch(/Node/);
+    expect(nodeReach(file, "./node.ts")).toMatch(/Node-only/);
+    expect(nodeReach(file, "./pack/files.node.ts")).toMatch(/Node-only/);
+    expect(nodeReach(file, "./grader/pool.ts")).toMatch(/Node-only/);
+    expect(nodeReach(file, "three")).toBeNull();
+    expect(nodeReach(file, "./runner.ts")).toBeNull();
+  });
+
+  const folderFiles = BROWSER_FOLDERS.flatMap((folder) => {
+    const dir = join(root, folder);
+    try {
+      return walk(dir, [])
+        .filter((f) => !/\.(test|spec)\.ts$/.test(f))
+        .map((f) => relative(root, f));
+    } catch {
+      return []; // the folder does not exist yet
+    }
+  });
+  it.each([...BROWSER_ENTRIES, ...folderFiles])("%s", (entry) => {
+    expect(browserViolations(entry)).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LocalizedError } from "../../runtime/index.ts";
-import { loadChallengeFile, parseChallenge } from "./load.ts";
+import { parseChallenge } from "./load.ts";
+import { loadChallengeFile } from "./load.node.ts";
 import { migrate } from "./migrate.ts";
 import { CHALLENGE_SCHEMA_VERSION } from "./schema.ts";
 

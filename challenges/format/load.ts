@@ -2,7 +2,6 @@
  * Loading a challenge: parse JSON, migrate older versions, check the schema. Any problem gives a
  * `LocalizedError` that names the field, and nothing runs.
  */
-import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { CHALLENGE_SCHEMA_VERSION, challengeSchema, type Challenge } from "./schema.ts";
@@ -128,19 +127,16 @@ export function parseChallenge(raw: unknown, file = "challenge.json"): Challenge
   return result.data;
 }
 
-/** Reads, migrates and checks a challenge file. */
-export function loadChallengeFile(path: string): Challenge {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new LocalizedError(messages.unreadable, { file: path, detail: (error as Error).message });
-  }
+/** Parses, migrates and checks a challenge file's text. `file` names it in messages. */
+export function parseChallengeText(text: string, file = "challenge.json"): Challenge {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new LocalizedError(messages.notJson, { file: path, detail: (error as Error).message });
+    throw new LocalizedError(messages.notJson, { file, detail: (error as Error).message });
   }
-  return parseChallenge(raw, path);
+  return parseChallenge(raw, file);
 }
+
+/** The message of a challenge file that cannot be read (Node: `load.node.ts`). */
+export const unreadableChallenge = messages.unreadable;

@@ -11,7 +11,7 @@ import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { closeCompiler } from "../../runtime/node.ts";
 import { runPool } from "./pool.ts";
 import { jobWatchdogMs } from "./watchdog.ts";
-import { resolveChallenge } from "../pack/index.ts";
+import { resolveChallenge } from "../pack/files.node.ts";
 
 export interface GradeOptions {
   folder: string;
@@ -40,6 +40,29 @@ export function programsIn(folder: string): string[] {
 }
 
 const WORKER = new URL("./worker.ts", import.meta.url);
+
+/** A program's row: its score on each seed (in the order of its runs), their mean, its errors. */
+export function gradeRow(
+  program: string,
+  runs: readonly (GradeJobResult & { seed: number })[],
+): GradeRow {
+  return {
+    program,
+    scores: runs.map((r) => r.score),
+    mean: mean(runs.map((r) => r.score)),
+    errors: runs.flatMap((r) =>
+      r.error
+        ? [
+            {
+              seed: r.seed,
+              message: r.error.message,
+              ...(r.error.line !== undefined ? { line: r.error.line } : {}),
+            },
+          ]
+        : [],
+    ),
+  };
+}
 
 export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   tuneSimulationHost();
@@ -70,24 +93,8 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
     program: programs[Math.floor(n / options.seeds.length)]!,
     seed: options.seeds[n % options.seeds.length]!,
   }));
-  const rows = programs.map((program, p) => {
-    const mine = runs.slice(p * options.seeds.length, (p + 1) * options.seeds.length);
-    return {
-      program,
-      scores: mine.map((r) => r.score),
-      mean: mean(mine.map((r) => r.score)),
-      errors: mine.flatMap((r) =>
-        r.error
-          ? [
-              {
-                seed: r.seed,
-                message: r.error.message,
-                ...(r.error.line !== undefined ? { line: r.error.line } : {}),
-              },
-            ]
-          : [],
-      ),
-    };
-  });
+  const rows = programs.map((program, p) =>
+    gradeRow(program, runs.slice(p * options.seeds.length, (p + 1) * options.seeds.length)),
+  );
   return { rows, runs };
 }

@@ -3,9 +3,10 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { format, type CompileResult, type Locale, type Localized } from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
-import { resolveChallenge } from "../pack/index.ts";
+import { resolveChallenge } from "../pack/files.node.ts";
+import type { ScoreLine } from "../scoring/score.ts";
 import { compileIsolated } from "../../runtime/node.ts";
-import { runChallenge } from "../runner.ts";
+import { runChallenge } from "../node.ts";
 import { SIMULATION_HEAP_MB } from "./host.ts";
 import { jobWatchdogMessage } from "./watchdog.ts";
 
@@ -17,6 +18,8 @@ export interface GradeJob {
   challenge: string;
   seed: number;
   locale: Locale;
+  /** Record a replay of the run (a teacher opening a pupil's run); off when grading. */
+  record?: boolean;
 }
 
 export interface GradeJobResult {
@@ -29,6 +32,10 @@ export interface GradeJobResult {
   /** Wall milliseconds the run took, for the benchmark. */
   wallMs: number;
   error?: { message: string; line?: number };
+  /** How the score was made, line by line, in every language. */
+  breakdown?: ScoreLine[];
+  /** The run's replay, when the job asked for one. */
+  replay?: unknown;
 }
 
 const challenges = new Map<string, Challenge>();
@@ -47,6 +54,7 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
       challenge,
       seed: job.seed,
       locale: job.locale,
+      ...(job.record ? { record: true } : {}),
     });
     return {
       score: result.score,
@@ -58,6 +66,8 @@ export async function runGradeJob(job: GradeJob): Promise<GradeJobResult> {
       ...(result.error
         ? { error: { message: result.error.message, line: result.error.line } }
         : {}),
+      breakdown: result.breakdown,
+      ...(result.replay !== undefined ? { replay: result.replay } : {}),
     };
   } catch (error) {
     return failed(error, job.locale, performance.now() - start);
@@ -75,28 +85,39 @@ const MESSAGES = {
   },
 } satisfies Record<string, Localized>;
 
-/** A program file compiled; a file that cannot be read, or a compiler failure, is a diagnostic. */
+/** A program that could not be compiled for a reason of its own (unreadable, compiler failure). */
+export const compileFailure = (message: string): CompileResult => ({
+  ok: false,
+  diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_GRADE", severity: "error" }],
+});
+
+/** A program compiled; a failure of the compiler itself is a diagnostic, like a pupil's mistake. */
+export async function compileSource(
+  source: string | Uint8Array,
+  locale: Locale,
+  fileName: string,
+): Promise<CompileResult> {
+  try {
+    // In a worker thread with a heap cap and a watchdog: a program that makes TypeScript run away
+    // fails alone, and the grading goes on.
+    return await compileIsolated(source, { locale, fileName });
+  } catch (error) {
+    // The compiler reports bad programs as diagnostics; this is for its own failures.
+    return compileFailure(messageOf(error, locale));
+  }
+}
+
+/** A program file compiled; a file that cannot be read is a diagnostic. */
 async function compileFile(programPath: string, locale: Locale): Promise<CompileResult> {
   const file = basename(programPath);
-  const failure = (message: string): CompileResult => ({
-    ok: false,
-    diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_GRADE", severity: "error" }],
-  });
   let source: Uint8Array;
   try {
     source = readFileSync(programPath);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failure(format(MESSAGES.unreadable, locale, { file, detail }));
+    return compileFailure(format(MESSAGES.unreadable, locale, { file, detail }));
   }
-  try {
-    // In a worker thread with a heap cap and a watchdog: a program that makes TypeScript run away
-    // fails alone, and the grading goes on.
-    return await compileIsolated(source, { locale, fileName: file });
-  } catch (error) {
-    // The compiler reports bad programs as diagnostics; this is for its own failures.
-    return failure(messageOf(error, locale));
-  }
+  return compileSource(source, locale, file);
 }
 
 /**

@@ -2,33 +2,119 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mean, toCsv, writeResults, type GradeRow } from "./output.ts";
+import {
+  mean,
+  spreadsheetCsv,
+  toCsv,
+  writeResults,
+  type CsvValue,
+  type GradeRow,
+} from "./output.ts";
 
 const rows: GradeRow[] = [
-  { program: "alice.ts", scores: [10, 20], mean: 15, errors: [] },
+  { program: "Élise.ts", scores: [56.25, 20], mean: 38.13, errors: [] },
   {
-    program: 'bob, "the builder".ts',
+    program: 'bob; "le, bricoleur".ts',
     scores: [0, 5],
     mean: 2.5,
-    errors: [{ seed: 1, message: "x is not defined", line: 3 }],
+    errors: [
+      // A message names its position itself; the table does not add it again.
+      { seed: 1, message: "Ligne 3 : x n'est pas défini", line: 3 },
+      { seed: 2, message: "trop long" },
+    ],
   },
 ];
 
+/**
+ * Opens CSV bytes the way a spreadsheet set to a language does: UTF-8 only when the file starts
+ * with the byte-order mark (Latin-1 otherwise), split on that language's separator with RFC 4180
+ * quotes, and a cell written like a number in that language read as a number.
+ */
+function openAsSpreadsheet(bytes: Buffer, separator: string, decimal: string): CsvValue[][] {
+  const utf8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = utf8 ? bytes.subarray(3).toString("utf8") : bytes.toString("latin1");
+  const table: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      table.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  expect(cell + row.join("")).toBe(""); // the file ends with a line end
+  const number = new RegExp(`^-?\\d+(\\${decimal}\\d+)?$`);
+  return table.map((cells) =>
+    cells.map((c): CsvValue => (number.test(c) ? Number(c.replace(decimal, ".")) : c)),
+  );
+}
+
 describe("grade result files", () => {
-  it("writes CSV with quoting and one row per program", () => {
-    expect(toCsv(rows, [1, 2])).toBe(
-      "program,seed 1,seed 2,mean,errors\n" +
-        "alice.ts,10,20,15,\n" +
-        '"bob, ""the builder"".ts",0,5,2.5,seed 1: x is not defined (line 3)\n',
-    );
+  it("opens in French Excel: UTF-8 mark, one column per field, decimal commas, accents kept", () => {
+    const dir = mkdtempSync(join(tmpdir(), "grade-"));
+    const out = join(dir, "notes.csv");
+    writeResults(out, rows, [1, 2], "fr");
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain("56,25;20;38,13");
+    expect(openAsSpreadsheet(bytes, ";", ",")).toEqual([
+      ["programme", "graine 1", "graine 2", "moyenne", "erreurs"],
+      ["Élise.ts", 56.25, 20, 38.13, ""],
+      [
+        'bob; "le, bricoleur".ts',
+        0,
+        5,
+        2.5,
+        "graine 1 : Ligne 3 : x n'est pas défini; graine 2 : trop long",
+      ],
+    ]);
   });
 
-  it("names the CSV's columns and errors in the teacher's language", () => {
-    expect(toCsv(rows, [1, 2], "fr").split("\n").slice(0, 3)).toEqual([
-      "programme,graine 1,graine 2,moyenne,erreurs",
-      "alice.ts,10,20,15,",
-      '"bob, ""the builder"".ts",0,5,2.5,graine 1 : x is not defined (ligne 3)',
+  it("opens in English Excel: commas between fields, decimal dots", () => {
+    const dir = mkdtempSync(join(tmpdir(), "grade-"));
+    const out = join(dir, "marks.csv");
+    writeResults(out, rows, [1, 2], "en");
+    expect(openAsSpreadsheet(readFileSync(out), ",", ".")).toEqual([
+      ["program", "seed 1", "seed 2", "mean", "errors"],
+      ["Élise.ts", 56.25, 20, 38.13, ""],
+      [
+        'bob; "le, bricoleur".ts',
+        0,
+        5,
+        2.5,
+        "seed 1: Ligne 3 : x n'est pas défini; seed 2: trop long",
+      ],
     ]);
+  });
+
+  it("writes any table the same way, for other exports, and prints plain lines on a terminal", () => {
+    const table = {
+      header: ["élève", "score"],
+      rows: [
+        ["Zoé", 7.5],
+        ["=HYPERLINK()", null],
+      ],
+    };
+    expect(spreadsheetCsv(table, "fr")).toBe("\uFEFFélève;score\r\nZoé;7,5\r\n'=HYPERLINK();\r\n");
+    expect(spreadsheetCsv(table, "en", { terminal: true })).toBe(
+      "élève,score\nZoé,7.5\n'=HYPERLINK(),\n",
+    );
+    expect(toCsv(rows, [1], "fr", { terminal: true }).startsWith("programme;graine 1;")).toBe(true);
   });
 
   it("writes JSON by extension, whole, leaving no temporary file", () => {

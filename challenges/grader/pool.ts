@@ -22,7 +22,7 @@ export interface PoolOptions {
   jobTimeoutMs?: number;
 }
 
-/** A job that took longer than the pool's `jobTimeoutMs`: its worker was terminated. */
+/** A job that took longer than its watchdog: its worker is terminated. */
 export class JobWatchdogError extends Error {
   readonly code = "ERR_JOB_WATCHDOG";
   constructor(readonly timeoutMs: number) {
@@ -40,6 +40,44 @@ export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
   return new Worker(boot, {
     eval: true,
     ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
+  });
+}
+
+/** What became of one job on one worker: its result, or the error that killed the worker. */
+export type JobOutcome<R> = { ok: true; result: R } | { ok: false; error: Error };
+
+/**
+ * Posts one job to a worker and waits for its result, or for the worker's death, or, past
+ * `timeoutMs`, fails it with a `JobWatchdogError` (the caller then terminates the worker).
+ */
+export function runOnWorker<J, R>(
+  worker: Worker,
+  id: number,
+  job: J,
+  timeoutMs?: number,
+): Promise<JobOutcome<R>> {
+  return new Promise((resolve) => {
+    const watchdog =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => done({ ok: false, error: new JobWatchdogError(timeoutMs) }), timeoutMs);
+    const done = (value: JobOutcome<R>) => {
+      clearTimeout(watchdog);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      resolve(value);
+    };
+    const onMessage = (message: FromWorker<R>) => {
+      if (message.id === id) done({ ok: true, result: message.result });
+    };
+    const onError = (error: Error) => done({ ok: false, error });
+    const onExit = (code: number) =>
+      done({ ok: false, error: new Error(`worker exited with code ${code}`) });
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ id, job } satisfies ToWorker<J>);
   });
 }
 
@@ -75,35 +113,7 @@ export async function runPool<J, R>(
       while (next < jobs.length) {
         const id = next++;
         worker ??= tsWorker(moduleUrl, options);
-        const w = worker;
-        const outcome = await new Promise<{ ok: true; result: R } | { ok: false; error: Error }>(
-          (resolve) => {
-            const watchdog =
-              options.jobTimeoutMs === undefined
-                ? undefined
-                : setTimeout(
-                    () => done({ ok: false, error: new JobWatchdogError(options.jobTimeoutMs!) }),
-                    options.jobTimeoutMs,
-                  );
-            const done = (value: { ok: true; result: R } | { ok: false; error: Error }) => {
-              clearTimeout(watchdog);
-              w.off("message", onMessage);
-              w.off("error", onError);
-              w.off("exit", onExit);
-              resolve(value);
-            };
-            const onMessage = (message: FromWorker<R>) => {
-              if (message.id === id) done({ ok: true, result: message.result });
-            };
-            const onError = (error: Error) => done({ ok: false, error });
-            const onExit = (code: number) =>
-              done({ ok: false, error: new Error(`worker exited with code ${code}`) });
-            w.on("message", onMessage);
-            w.on("error", onError);
-            w.on("exit", onExit);
-            w.postMessage({ id, job: jobs[id] } satisfies ToWorker<J>);
-          },
-        );
+        const outcome = await runOnWorker<J, R>(worker, id, jobs[id]!, options.jobTimeoutMs);
         finished++;
         options.onProgress?.(finished, jobs.length);
         if (outcome.ok) results[id] = outcome.result;

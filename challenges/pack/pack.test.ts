@@ -1,9 +1,11 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadArena } from "../../simulator/index.ts";
 import { runArena } from "../setup.ts";
-import { PACK_IDS, loadPack, packFile } from "./index.ts";
+import { loadChallengeFile } from "../format/load.node.ts";
+import { PACK_IDS, loadPack, packChallenge, packSolution } from "./data.ts";
+import { packFile, solutionFile } from "./files.node.ts";
 
 describe("the pack", () => {
   it("every challenge folder is listed and loads", () => {
@@ -23,5 +25,18 @@ describe("the pack", () => {
         expect(arena.items.length).toBe(challenge.items.draw ?? challenge.items.set.length);
       }
     }
+  });
+});
+
+describe("the pack as data (the browser's copy)", () => {
+  it("holds every solution exactly as its file (regenerate: write-solutions.node.ts)", async () => {
+    const { GENERATED_FILE, solutionsModule } = await import("./write-solutions.node.ts");
+    expect(readFileSync(GENERATED_FILE, "utf8")).toBe(solutionsModule());
+    for (const id of PACK_IDS)
+      expect(packSolution(id)).toBe(readFileSync(solutionFile(id), "utf8"));
+  });
+
+  it("gives the same challenges as the files on disk", () => {
+    for (const id of PACK_IDS) expect(packChallenge(id)).toEqual(loadChallengeFile(packFile(id)));
   });
 });

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "../grader/job.ts";
 import { runPool } from "../grader/pool.ts";
-import { PACK_IDS, solutionFile } from "./index.ts";
+import { PACK_IDS } from "./data.ts";
+import { solutionFile } from "./files.node.ts";
 
 const WORKER = new URL("../grader/worker.ts", import.meta.url);
 const SEEDS = [1, 2, 3, 4, 5];

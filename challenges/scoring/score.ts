@@ -2,7 +2,13 @@
  * Scoring: a pure function from what happened in a run (the facts, taken from the simulator's
  * events and final state) and the challenge's rules to a score with a breakdown a pupil reads.
  */
-import type { Locale, Localized } from "../../runtime/engine.ts";
+import {
+  everyLocale,
+  formatNumber,
+  localize,
+  type Locale,
+  type Localized,
+} from "../../runtime/engine.ts";
 import type { ItemKind, ScoringRules, SortingRules } from "../format/schema.ts";
 
 /** "watchdog": stopped by the sandbox's last-resort wall-clock watchdog (see runtime/sandbox/watchdog.ts). */
@@ -71,20 +77,17 @@ const text = {
   },
 } satisfies Record<string, Localized>;
 
+/** Numbers in the breakdown: whole, or to a tenth (« 12,3 s »). */
 function fill(message: Localized, params: Record<string, Localized | string | number>): Localized {
-  const one = (locale: Locale) =>
-    message[locale].replace(/\{(\w+)\}/g, (whole, key: string) => {
-      const value = params[key];
-      if (value === undefined) return whole;
-      if (typeof value === "number") return formatNumber(value, locale);
-      return typeof value === "string" ? value : value[locale];
-    });
-  return { fr: one("fr"), en: one("en") };
-}
-
-function formatNumber(value: number, locale: Locale): string {
-  const rounded = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  return locale === "fr" ? rounded.replace(".", ",") : rounded;
+  const rounded = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === "number" && !Number.isInteger(value)
+        ? everyLocale((locale) => formatNumber(value, locale, 1))
+        : value,
+    ]),
+  );
+  return localize(message, rounded);
 }
 
 function label(table: Record<string, Localized>, id: string): Localized {

@@ -1,5 +1,5 @@
 /** `robotyc challenges [--json]`: lists the challenges of the pack. */
-import { loadPack } from "../../challenges/index.ts";
+import { loadPack } from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 

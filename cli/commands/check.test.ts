@@ -25,7 +25,7 @@ describe("robotyc check", () => {
     writeFileSync(file, "await robot.forward(10);\nconst s: string = 5;\n");
     const r = await robotyc(["check", file], "en");
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${file}:2:7: Type 'number' is not assignable to type 'string'.`);
+    expect(r.err).toBe(`${file}:2:7: "s" must hold a text, not the number 5.`);
   });
 
   it("exits 1 with a clear message on a non-UTF-8 file", async () => {

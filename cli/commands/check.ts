@@ -10,9 +10,10 @@ const messages = {
     en: "checks a robot program (types, syntax) without running it",
   },
   usage: {
-    fr: "Utilisation : robotyc check <programme.ts>",
-    en: "Usage: robotyc check <program.ts>",
+    fr: "Utilisation : robotyc check <programme.ts> [--details]",
+    en: "Usage: robotyc check <program.ts> [--details]",
   },
+  detail: { fr: "  TypeScript : {detail}", en: "  TypeScript: {detail}" },
   notFound: { fr: "Fichier introuvable : {file}", en: "File not found: {file}" },
   notAFile: { fr: "Ce n'est pas un fichier : {file}", en: "Not a file: {file}" },
   ok: { fr: "{file} : aucun problème.", en: "{file}: no problems." },
@@ -23,6 +24,9 @@ const check: Command = {
   summary: messages.summary,
   async run(args, io) {
     const locale = io.locale;
+    // --details: TypeScript's own message under each of ours, for who wants it.
+    const details = args.includes("--details");
+    args = args.filter((a) => a !== "--details");
     if (args.length !== 1 || args[0]!.startsWith("-")) {
       io.err(format(messages.usage, locale));
       return 2;
@@ -51,6 +55,7 @@ const check: Command = {
     for (const d of result.diagnostics) {
       const prefix = d.severity === "warning" ? `${messages.warning[locale]}: ` : "";
       io.err(`${file}:${d.line}:${d.column}: ${prefix}${d.message}`);
+      if (details && d.detail) io.err(format(messages.detail, locale, { detail: d.detail }));
     }
     if (!result.ok) return 1;
     io.out(format(messages.ok, locale, { file }));

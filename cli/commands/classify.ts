@@ -8,11 +8,12 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import {
   ClassifierError,
-  WasteClassifier,
   decodeImage,
   labelOf,
+  loadClassifier,
   type ClassifyKind,
-} from "../../classifier/index.ts";
+  type WasteClassifier,
+} from "../../classifier/node.ts";
 import { format, type Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 
@@ -85,7 +86,7 @@ const command: Command = {
 
     let classifier: WasteClassifier;
     try {
-      classifier = await WasteClassifier.load(modelDir);
+      classifier = await loadClassifier(modelDir);
     } catch (error) {
       io.err(error instanceof ClassifierError ? error.localized(io.locale) : String(error));
       return 1;

@@ -8,7 +8,7 @@ import {
   runChallenge,
   solutionFile,
   type GradeRow,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { main } from "../main.ts";
 
 const CHALLENGE = "trieur-2-pousser";
@@ -77,7 +77,7 @@ describe("robotyc grade", () => {
       csv,
     );
     expect(r.code).toBe(0);
-    const lines = readFileSync(csv, "utf8").trim().split("\n");
+    const lines = readFileSync(csv, "utf8").trim().split("\r\n");
     expect(lines[0]).toBe("program,seed 3,mean,errors");
     expect(lines[1]).toBe("alice.ts,40,40,");
     expect(

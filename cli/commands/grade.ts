@@ -12,7 +12,7 @@ import {
   resolveChallenge,
   toCsv,
   writeResults,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/engine.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { parseArgs, wholeNumber } from "./args.ts";
@@ -58,7 +58,7 @@ function fail(
   return 2;
 }
 
-function parseSeeds(textValue: string | undefined): number[] | undefined {
+export function parseSeeds(textValue: string | undefined): number[] | undefined {
   if (textValue === undefined) return [1, 2, 3];
   const seeds = textValue.split(",").map((s) => wholeNumber(s.trim()));
   if (seeds.length === 0 || seeds.some((s) => s === undefined)) return undefined;
@@ -110,7 +110,7 @@ const command: Command = {
         : {}),
     });
     if (out === undefined) {
-      io.out(toCsv(report.rows, seeds, io.locale).trimEnd());
+      io.out(toCsv(report.rows, seeds, io.locale, { terminal: true }).trimEnd());
       return 0;
     }
     try {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { solutionFile } from "../../challenges/index.ts";
+import { solutionFile } from "../../challenges/node.ts";
 import { playReplay } from "../../simulator/index.ts";
 import { main } from "../main.ts";
 
@@ -144,5 +144,25 @@ describe("robotyc run", () => {
     expect(
       (await inProcess("run", join(dir, "absent.ts"), "--challenge", "trieur-1-zone")).code,
     ).toBe(2);
+  });
+
+  it("--twin runs the program on the twin, scored the same way; --json adds driver: twin", () => {
+    const args = [solutionFile("trieur-1-zone"), "--challenge", "trieur-1-zone", "--json"];
+    const twin = robotyc("run", ...args, "--twin");
+    expect(twin.code).toBe(0);
+    const result = JSON.parse(twin.stdout);
+    expect(Object.keys(result)).toEqual([...KEYS, "driver"]);
+    expect(result).toMatchObject({
+      challenge: "trieur-1-zone",
+      outcome: "finished",
+      driver: "twin",
+    });
+    expect(result.score).toBe(result.maxScore);
+    const arena = JSON.parse(robotyc("run", ...args).stdout);
+    expect(arena.driver).toBeUndefined();
+    // The same rules give the same lines (the time bonus names each run's own time).
+    const points = (r: { breakdown: { points: number }[] }) => r.breakdown.map((l) => l.points);
+    expect(points(result)).toEqual(points(arena));
+    expect(result.breakdown[0].reason).toBe(arena.breakdown[0].reason);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]`: runs a
- * program headless on a challenge and prints the score. Exit 0: the run completed (any score,
+ * `robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>] [--twin]`:
+ * runs a program headless on a challenge and prints the score; `--twin` runs it on the twin (our
+ * firmware on the emulated board, Johnny-Five, BoardRobot), scored the same way. Exit 0: the run completed (any score,
  * timeout included); 1: the program did not compile or failed while running; 2: bad usage or a
  * bad challenge file.
  */
@@ -14,7 +15,7 @@ import {
   runChallenge,
   tuneSimulationHost,
   type Challenge,
-} from "../../challenges/index.ts";
+} from "../../challenges/node.ts";
 import { format, LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { closeCompiler, compileIsolated } from "../../runtime/node.ts";
 import type { Command, CommandIO } from "../main.ts";
@@ -26,21 +27,28 @@ const text = {
     en: "runs a program on a challenge, headless, and prints the score",
   },
   usage: {
-    fr: "Utilisation : robotyc run <programme.ts> --challenge <id> [--seed <n>] [--json] [--replay <fichier>]",
-    en: "Usage: robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>]",
+    fr: "Utilisation : robotyc run <programme.ts> --challenge <id> [--seed <n>] [--json] [--replay <fichier>] [--twin]",
+    en: "Usage: robotyc run <program.ts> --challenge <id> [--seed <n>] [--json] [--replay <file>] [--twin]",
   },
   unreadable: {
     fr: "Impossible de lire le programme « {file} » : {detail}",
     en: 'Cannot read the program "{file}": {detail}',
   },
   header: { fr: "Défi « {title} », graine {seed}", en: 'Challenge "{title}", seed {seed}' },
+  twin: {
+    fr: "Sur le jumeau numérique : notre firmware sur la carte émulée, Johnny-Five, étalonnage du jumeau.",
+    en: "On the digital twin: our firmware on the emulated board, Johnny-Five, the twin's calibration.",
+  },
   finished: { fr: "Programme terminé à {time} s.", en: "Program finished at {time} s." },
   timeout: {
     fr: "Temps écoulé : le programme tournait encore à {time} s.",
     en: "Time is up: the program was still running at {time} s.",
   },
   error: { fr: "Le programme a échoué : {message}", en: "The program failed: {message}" },
-  errorLine: { fr: "(ligne {line})", en: "(line {line})" },
+  compileError: {
+    fr: "Le programme ne peut pas démarrer : {message}",
+    en: "The program cannot start: {message}",
+  },
   total: { fr: "Score : {score} / {max}", en: "Score: {score} / {max}" },
   replay: { fr: "Replay écrit dans « {file} ».", en: 'Replay written to "{file}".' },
   replayFailed: {
@@ -64,12 +72,13 @@ const command: Command = {
   summary: text.summary,
   async run(args, io) {
     tuneSimulationHost();
-    const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json"]);
+    const parsed = parseArgs(args, ["challenge", "seed", "replay"], ["json", "twin"]);
     if (!parsed || parsed.positional.length !== 1 || !parsed.options.challenge) return usage(io);
     const seed = parsed.options.seed === undefined ? 1 : wholeNumber(parsed.options.seed);
     if (seed === undefined) return usage(io);
     const programPath = parsed.positional[0]!;
     const json = parsed.flags.has("json");
+    const twin = parsed.flags.has("twin");
 
     let challenge: Challenge;
     try {
@@ -96,8 +105,12 @@ const command: Command = {
       fileName: basename(programPath),
     });
     await closeCompiler();
-    const result = await runChallenge({
+    // The twin (and Johnny-Five with it) is loaded only when asked for.
+    const run = twin ? (await import("../../twin/index.ts")).runTwinChallenge : runChallenge;
+    const result = await run({
       source: compiled,
+      // The replay keeps the program as written.
+      program: { source: new TextDecoder().decode(source), language: "typescript" },
       challenge,
       seed,
       locale: io.locale,
@@ -125,18 +138,20 @@ const command: Command = {
       }
     }
 
-    if (json) io.out(JSON.stringify(resultJson(result, io.locale)));
+    if (json)
+      io.out(
+        JSON.stringify({ ...resultJson(result, io.locale), ...(twin ? { driver: "twin" } : {}) }),
+      );
     else {
       const lines = [format(text.header, io.locale, { title: challenge.title[io.locale], seed })];
+      if (twin) lines.push(format(text.twin, io.locale));
       const time = result.simTime.toFixed(1);
       if (result.outcome === "finished") lines.push(format(text.finished, io.locale, { time }));
       if (result.outcome === "timeout") lines.push(format(text.timeout, io.locale, { time }));
       if (result.error) {
-        const where =
-          result.error.line !== undefined
-            ? " " + format(text.errorLine, io.locale, { line: result.error.line })
-            : "";
-        lines.push(format(text.error, io.locale, { message: result.error.message }) + where);
+        // The message names its line and column once.
+        const failed = result.error.stage === "compile" ? text.compileError : text.error;
+        lines.push(format(failed, io.locale, { message: result.error.message }));
       }
       lines.push(...localizeBreakdown(result.breakdown, io.locale).map(breakdownLine));
       lines.push(format(text.total, io.locale, { score: result.score, max: result.maxScore }));

@@ -1,5 +1,5 @@
 /** `robotyc start` (what `npm start` runs): an example program on the flagship level. */
-import { FLAGSHIP_ID, solutionFile } from "../../challenges/index.ts";
+import { FLAGSHIP_ID, solutionFile } from "../../challenges/node.ts";
 import type { Localized } from "../../runtime/index.ts";
 import type { Command } from "../main.ts";
 import run from "./run.ts";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { gradeFolder, solutionFile } from "../../challenges/index.ts";
+import { gradeFolder, solutionFile } from "../../challenges/node.ts";
 import { main } from "../main.ts";
 
 const cli = fileURLToPath(new URL("../robotyc.mjs", import.meta.url));
@@ -81,10 +81,12 @@ describe("robotyc run: a hostile program ends with its own message, the host sur
     const trapped = run("to-json.ts");
     writeFileSync(join(dir, "plain.ts"), "await robot.forward(20);\nthrow new Error('boom');\n");
     const plain = robotyc(["run", join(dir, "plain.ts"), "--challenge", "trieur-1-zone", "--json"]);
-    expect(trapped.result.error).toEqual({
-      message: "Line 7: Uncaught error: Error: boom",
-      line: 7,
-    });
+    // The same words, at the throw's own line.
+    const words = (r: typeof plain) =>
+      (r.result.error as { message: string }).message.replace(/^Line \d+(, column \d+)?: /, "");
+    expect(trapped.result.error).toMatchObject({ line: 7 });
+    expect(words(trapped)).toBe(words(plain));
+    expect(words(trapped)).toMatch(/boom/);
     // Scored from the world as it was when the program failed: the same as without the trap.
     expect(trapped.result.score).toBe(plain.result.score);
     expect(trapped.result.simTime).toBe(plain.result.simTime);
@@ -93,15 +95,15 @@ describe("robotyc run: a hostile program ends with its own message, the host sur
 
   it("an absurd argument count is refused in plain words", () => {
     const r = run("arguments.ts");
-    expect(r.result.error).toEqual({
-      message: "Line 1: robot.forward expects at most 1 value(s), but got 60000.",
-      line: 1,
-    });
+    expect(r.result.error).toMatchObject({ line: 1 });
+    expect((r.result.error as { message: string }).message).toMatch(
+      /^Line 1(, column \d+)?: robot\.forward expects at most 1 value\(s\), but got 60000\.$/,
+    );
   });
 
   it.each([
-    ["type-bomb.ts", /^Your program is too complicated to check: its types are too many/],
-    ["parentheses.ts", /^Your program is too complicated to check: more than 100 brackets/],
+    ["type-bomb.ts", /Your program is too complicated to check: its types are too many/],
+    ["parentheses.ts", /Your program is too complicated to check: more than 100 brackets/],
   ])("%s does not reach the type checker", (name, message) => {
     const r = run(name);
     expect(r.code).toBe(1);
@@ -111,7 +113,7 @@ describe("robotyc run: a hostile program ends with its own message, the host sur
       encoding: "utf8",
     });
     expect(checked.status).toBe(1);
-    expect(checked.stderr).toMatch(new RegExp(`${name}:\\d+:\\d+: ${message.source.slice(1)}`));
+    expect(checked.stderr).toMatch(new RegExp(`${name}:\\d+:\\d+: ${message.source}`));
   });
 
   it("a print flood to a slow reader: cut once, and the process stays small", async () => {
@@ -187,7 +189,7 @@ describe("robotyc grade: hostile programs in a class of good ones", () => {
     const first = (name: string) => rows.get(name)!.errors[0]?.message ?? "";
     expect(first("zero-wait.ts")).toMatch(/Your loop waits 0 seconds on every turn/);
     expect(first("set-speed-flood.ts")).toMatch(/loops without ever waiting/);
-    expect(first("to-json.ts")).toBe("Line 7: Uncaught error: Error: boom");
+    expect(first("to-json.ts")).toMatch(/^Line 7\b.*boom/);
     expect(first("arguments.ts")).toMatch(/expects at most 1 value/);
     expect(first("type-bomb.ts")).toMatch(/too complicated to check/);
     expect(first("parentheses.ts")).toMatch(/too complicated to check/);

@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type { EventEmitter } from "node:events";
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 
 export interface FirmataIo extends EventEmitter {
   isReady: boolean;

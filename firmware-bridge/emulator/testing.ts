@@ -3,7 +3,7 @@
  * wait for a condition, boot our firmware under Johnny-Five.
  */
 import { readFileSync } from "node:fs";
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { hexPath, type FirmwareBoard } from "../firmware/build.ts";
 import { createEmulatedBoard, type EmulatedBoard, type EmulatedBoardOptions } from "./board.ts";
 import { connectJohnnyFive, type FiveBoard } from "./johnny-five.ts";

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 import { ARDUINO_AVR_DIR, TOOLCHAIN_MISSING, toolchainAvailable } from "./build.ts";
 
 const run = promisify(execFile);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { LocalizedError } from "../../runtime/index.ts";
+import { LocalizedError } from "../../runtime/engine.ts";
 
 const run = promisify(execFile);
 

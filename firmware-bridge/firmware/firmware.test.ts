@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatedBoard } from "../emulator/board.ts";
-import { createTcs34725, TCS34725_ADDRESS } from "../emulator/i2c.ts";
+import { createTcs34725, TCS34725_ADDRESS } from "../emulator/tcs34725.ts";
 import { loadJohnnyFive, type FiveBoard } from "../emulator/johnny-five.ts";
 import { bootWithJohnnyFive, ourFirmwareHex, untilBoard } from "../emulator/testing.ts";
 import { FIRMWARE_NAME, FIRMWARE_VERSION } from "./build.ts";

@@ -11,7 +11,7 @@ import {
   type Locale,
   type ProgramResult,
   type RunLimits,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 import type { BoardRobot } from "./board-robot.ts";
 import { HOST_MESSAGES } from "./messages.ts";
 import { createMirrorBuffer, SensorMirrorWriter, type MirrorReadings } from "./sensor-mirror.ts";

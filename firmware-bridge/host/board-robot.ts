@@ -9,6 +9,7 @@
  */
 import type { KitProfile } from "../../boards/index.ts";
 import {
+  localize,
   LocalizedError,
   PART_NAMES,
   type ClassifyResult,
@@ -17,11 +18,10 @@ import {
   type Localized,
   type RobotDriver,
   type RobotPart,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 import { ratesAt, type Calibration } from "./calibration.ts";
 import { colorReading } from "./color.ts";
 import type { BoardConnection } from "./connection.ts";
-import { localizeWith } from "./localize.ts";
 import { HOST_MESSAGES } from "./messages.ts";
 
 /**
@@ -46,7 +46,7 @@ export function missingPartError(
   call: string,
   kitName: Localized,
 ): LocalizedError {
-  const message = localizeWith(HOST_MESSAGES.missingPart, {
+  const message = localize(HOST_MESSAGES.missingPart, {
     part: PART_NAMES[part],
     kit: kitName,
   });

@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { KitGeometry } from "../../boards/index.ts";
-import { LocalizedError, type Localized } from "../../runtime/index.ts";
+import { LocalizedError, type Localized } from "../../runtime/engine.ts";
 import { DEFAULT_WHITE } from "./color.ts";
 
 export const calibrationSchema = z.object({

@@ -3,7 +3,7 @@
  * sensor gives on white paper (the white reference, part of the calibration), then named by hue,
  * saturation and brightness.
  */
-import type { ColorName, ColorReading } from "../../runtime/index.ts";
+import type { ColorName, ColorReading } from "../../runtime/engine.ts";
 
 /** Counts on white paper, per channel: clear, red, green, blue. */
 export type WhiteReference = [number, number, number, number];

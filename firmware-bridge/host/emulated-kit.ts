@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { findBoard, findPin, type KitProfile } from "../../boards/index.ts";
 import { createEmulatedBoard, type EmulatedBoard, type EmulatorSpeed } from "../emulator/board.ts";
-import { createTcs34725, type Rgbc, type Tcs34725Model } from "../emulator/i2c.ts";
+import { createTcs34725, type Rgbc, type Tcs34725Model } from "../emulator/tcs34725.ts";
 
 const require = createRequire(import.meta.url);
 const OUR_HEX = fileURLToPath(new URL("../firmware/hex/robotyc-firmata-uno.hex", import.meta.url));

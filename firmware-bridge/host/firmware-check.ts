@@ -3,7 +3,7 @@
  * with a message for the teacher and whether to offer an update. And the failsafe heartbeat
  * the host sends while it drives motors.
  */
-import { format, type Localized } from "../../runtime/index.ts";
+import { localize, type Localized } from "../../runtime/engine.ts";
 import { FIRMWARE_NAME, FIRMWARE_VERSION } from "../firmware/build.ts";
 
 export type FirmwareStatus = "current" | "outdated" | "newer" | "foreign";
@@ -23,10 +23,7 @@ export interface ReportedFirmware {
   version?: { major: number; minor: number };
 }
 
-const fill = (message: Localized, params: Record<string, string>): Localized => ({
-  fr: format(message, "fr", params),
-  en: format(message, "en", params),
-});
+const fill = localize;
 
 const messages = {
   current: {

@@ -1,5 +1,5 @@
 /** Every message the host side shows a pupil or a teacher. */
-import type { Localized } from "../../runtime/index.ts";
+import type { Localized } from "../../runtime/engine.ts";
 
 export const HOST_MESSAGES = {
   noAnswer: {

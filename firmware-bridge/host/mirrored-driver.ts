@@ -10,7 +10,7 @@ import {
   type LineReading,
   type RobotDriver,
   type RobotPart,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 import { checkFinite, checkPower, checkSpeed, missingPartError } from "./board-robot.ts";
 import type { SensorMirrorReader } from "./sensor-mirror.ts";
 import type {

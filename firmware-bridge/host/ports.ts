@@ -4,7 +4,7 @@
  * `matchPorts` is pure; `discoverPorts` lists the ports and probes each one.
  */
 import { BOARDS, type BoardProfile, type UsbAdapter } from "../../boards/index.ts";
-import { format, type Locale, type Localized } from "../../runtime/index.ts";
+import { format, type Locale, type Localized } from "../../runtime/engine.ts";
 
 /** The fields of serialport's `PortInfo` we use. */
 export interface PortInfo {

@@ -5,7 +5,7 @@
  * are loaded, then runs the one program it is sent.
  */
 import { parentPort } from "node:worker_threads";
-import { runProgram } from "../../runtime/index.ts";
+import { runProgram } from "../../runtime/engine.ts";
 import { MirroredDriver } from "./mirrored-driver.ts";
 import { SensorMirrorReader } from "./sensor-mirror.ts";
 import type { FromWorker, ToWorker, WorkerInit } from "./worker-protocol.ts";

@@ -12,7 +12,7 @@ import {
   type ColorReading,
   type LineReading,
   type Localized,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 
 /** Int32 slots. */
 const GEN = 0; // grows with every write; readers wait on it

@@ -6,7 +6,7 @@ import type {
   ProgramResult,
   RobotPart,
   RunLimits,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 
 export interface SerializedError {
   message: Localized | null;

@@ -41,24 +41,27 @@ describe("compile", () => {
     expect(result.diagnostics).toHaveLength(1);
     const [d] = result.diagnostics;
     expect(d).toMatchObject({ line: 7, column: 7, code: "TS2322", severity: "error" });
-    expect(d!.message).toBe("Impossible d'assigner le type 'number' au type 'string'.");
+    expect(d!.message).toBe("« texte » doit contenir un texte, pas le nombre 42.");
+    expect(d!.detail).toBe("Impossible d'assigner le type 'number' au type 'string'.");
   });
 
   it("speaks English when asked, and reports syntax errors with their position", () => {
     const result = compile(lines("await robot.forward(10);", "robot.stop(;"), { locale: "en" });
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]).toMatchObject({ line: 2, column: 12, code: "TS1005" });
-    expect(result.diagnostics[0]!.message).toBe("')' expected.");
+    expect(result.diagnostics[0]!.message).toBe('A ")" is missing here.');
+    expect(result.diagnostics[0]!.detail).toBe("')' expected.");
   });
 
   it("checks calls against the robot API", () => {
     const result = compile('await robot.forward("vingt");', { locale: "en" });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics[0]!.message).toContain(
-      "not assignable to parameter of type 'number'",
+    expect(result.diagnostics[0]!.message).toBe(
+      'robot.forward expects a number (centimetres), not the text "vingt".',
     );
+    expect(result.diagnostics[0]!.detail).toContain("not assignable to parameter of type 'number'");
     const unknown = compile("robot.fly();", { locale: "fr" });
-    expect(unknown.diagnostics[0]!.message).toContain("'fly'");
+    expect(unknown.diagnostics[0]!.message).toContain("Le robot ne connaît pas « fly »");
   });
 
   it("refuses imports and exports with its own localized message", () => {

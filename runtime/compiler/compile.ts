@@ -10,7 +10,10 @@ import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
 import { bracketDiagnostic, guardMessages, ownDiagnostic, treeDiagnostics } from "./guards.ts";
 import { compilerMessages } from "./messages.ts";
-import { decodeMappings } from "./source-map.ts";
+import { findMissingAwaits } from "./missing-await.ts";
+import { findPupilMistakes } from "./pupil-checks.ts";
+import { pupilDiagnostics } from "./pupil-diagnostics.ts";
+import { decodePositions } from "./source-map.ts";
 import {
   checkSourceText,
   decodeSource,
@@ -56,7 +59,8 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   inlineSources: false,
   removeComments: true,
   newLine: ts.NewLineKind.LineFeed,
-  allowUnreachableCode: true,
+  // Reported (as a warning in pupil words), not refused.
+  allowUnreachableCode: false,
   noEmitOnError: false,
 };
 
@@ -165,18 +169,40 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   if (guarded.length > 0) return { ok: false, diagnostics: guarded };
 
   const refusals = refuseModuleSyntax(pupilFile, locale);
-  const tsDiagnostics = [
-    ...program.getSyntacticDiagnostics(pupilFile),
-    ...program.getGlobalDiagnostics(),
-    ...program.getSemanticDiagnostics(pupilFile),
-  ].filter(
-    (d) => !refusals.some((r) => d.start !== undefined && d.start >= r.start && d.start < r.end),
-  );
+  const notRefused = (d: ts.Diagnostic) =>
+    !refusals.some((r) => d.start !== undefined && d.start >= r.start && d.start < r.end);
+  const syntactic = program.getSyntacticDiagnostics(pupilFile).filter(notRefused);
+  // The type checker's view of a file that does not parse is noise: only syntax errors then.
+  const whole = syntactic.length === 0;
+  const semantic = whole
+    ? [...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics(pupilFile)].filter(
+        notRefused,
+      )
+    : [];
+  const checker = program.getTypeChecker();
+  const hostNames: Diagnostic[] = [];
+  const others = semantic.filter((d) => {
+    const hostName = hostNameDiagnostic(d, pupilFile, locale);
+    if (hostName) hostNames.push(hostName);
+    return !hostName;
+  });
+  const own = whole
+    ? [...findMissingAwaits(pupilFile, checker), ...findPupilMistakes(pupilFile, checker)]
+    : [];
   const diagnostics = [
     ...refusals.map((r) => r.diagnostic),
-    ...tsDiagnostics.map(
-      (d) => hostNameDiagnostic(d, pupilFile, locale) ?? fromTypeScript(d, pupilFile),
-    ),
+    ...hostNames,
+    ...pupilDiagnostics({ file: pupilFile, checker, locale, syntactic, semantic: others }),
+    ...own.map((a) => {
+      const { line, character } = pupilFile.getLineAndCharacterOfPosition(a.start);
+      return {
+        line: line + 1,
+        column: character + 1,
+        message: a.text(locale),
+        code: a.code,
+        severity: "error" as const,
+      };
+    }),
   ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .slice(0, MAX_DIAGNOSTICS);
@@ -191,28 +217,17 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
     .replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "")
     .replace(/(^|\n)export \{\};\s*$/, "")
     .trimEnd();
-  const lines = decodeMappings((JSON.parse(map) as { mappings: string }).mappings);
+  const { lines, columns } = decodePositions((JSON.parse(map) as { mappings: string }).mappings);
   return {
     ok: true,
-    program: { format: "robotyc-program/1", fileName, code: PROLOGUE + body + EPILOGUE, lines },
+    program: {
+      format: "robotyc-program/1",
+      fileName,
+      code: PROLOGUE + body + EPILOGUE,
+      lines,
+      columns,
+    },
     diagnostics,
-  };
-}
-
-function fromTypeScript(d: ts.Diagnostic, main: ts.SourceFile): Diagnostic {
-  let line = 1;
-  let column = 1;
-  if (d.file === main && d.start !== undefined) {
-    const position = main.getLineAndCharacterOfPosition(d.start);
-    line = position.line + 1;
-    column = position.character + 1;
-  }
-  return {
-    line,
-    column,
-    message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-    code: `TS${d.code}`,
-    severity: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
   };
 }
 

@@ -7,7 +7,7 @@
  * ~3,000 syntax nodes, nesting under 30 deep, a handful of types. The limits below are 10 to 30
  * times that, and far below what takes TypeScript down (a stack overflow from ~1,000 nested
  * parentheses or a 120,000-term expression; gigabytes from type-level bombs). What passes them
- * is checked where a runaway cannot take the host down (isolated.ts in Node).
+ * is checked where a runaway cannot take the host down (isolated.node.ts in Node).
  *
  * Every check here walks with an explicit stack (no recursion), so it cannot overflow itself.
  */

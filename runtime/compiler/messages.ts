@@ -39,3 +39,39 @@ export const compilerMessages = {
     en: "The compiler met an internal problem: {detail}",
   },
 } satisfies Record<string, Localized>;
+
+/** The forgotten `await` (see missing-await.ts). `{waitsFor}` is one of the phrases below. */
+export const missingAwaitMessages = {
+  missingAwait: {
+    fr: "Il manque « await » devant {call} : sans lui, ton programme n'attend pas {waitsFor}.",
+    en: 'Missing "await" before {call}: without it, your program does not wait {waitsFor}.',
+  },
+  addAsyncDeclaration: {
+    fr: "Ajoute aussi « async » devant la fonction {function} : « async function {function}() ».",
+    en: 'Also put "async" before the function {function}: "async function {function}()".',
+  },
+  addAsyncNamed: {
+    fr: "Ajoute aussi « async » au début de la fonction {function}.",
+    en: 'Also put "async" at the start of the function {function}.',
+  },
+  addAsync: {
+    fr: "Ajoute aussi « async » devant la fonction qui contient cet appel.",
+    en: 'Also put "async" before the function this call is in.',
+  },
+  forward: { fr: "que le robot ait avancé", en: "for the robot to drive forward" },
+  backward: { fr: "que le robot ait reculé", en: "for the robot to drive back" },
+  turn: { fr: "que le robot ait tourné", en: "for the robot to turn" },
+  grab: { fr: "que le robot ait fermé sa pince", en: "for the robot to close its gripper" },
+  release: { fr: "que le robot ait ouvert sa pince", en: "for the robot to open its gripper" },
+  classify: {
+    fr: "que la caméra ait reconnu le déchet",
+    en: "for the camera to recognise the item",
+  },
+  waitSeconds: { fr: "du tout", en: "at all" },
+  ownFunction: { fr: "que {callee}() ait fini", en: "for {callee}() to finish" },
+  thisCall: { fr: "que cet appel ait fini", en: "for this call to finish" },
+  asyncCallback: {
+    fr: "{method} n'attend pas la fin d'une fonction async : tout se lance en même temps. Utilise plutôt une boucle : « for (const x of liste) { await ... } ».",
+    en: '{method} does not wait for an async function to finish: everything starts at once. Use a loop instead: "for (const x of list) { await ... }".',
+  },
+} satisfies Record<string, Localized>;

@@ -4,15 +4,17 @@
  * runs programs (a simulation worker, the grader's workers) loads this, never the compiler.
  */
 import type { Locale } from "../i18n.ts";
-import type { LineTable } from "./source-map.ts";
+import type { ColumnTable, LineTable } from "./source-map.ts";
 
 export interface Diagnostic {
   /** 1-based line in the pupil's source. */
   line: number;
   /** 1-based column in the pupil's source. */
   column: number;
-  /** In the requested locale. */
+  /** In the requested locale, in the pupil's words; names no position (the caller shows it). */
   message: string;
+  /** TypeScript's own message (its long types cut), when `message` is ours: for who wants it. */
+  detail?: string;
   /** `TS2322` for TypeScript's own checks, `ROBOTYC_…` for ours. */
   code: string;
   severity: "error" | "warning";
@@ -26,6 +28,8 @@ export interface CompiledProgram {
   code: string;
   /** Generated position → pupil line (see source-map.ts); line 1 is shifted by `PROLOGUE`. */
   lines: LineTable;
+  /** The pupil column of each segment of `lines`, so a runtime error names its column too. */
+  columns?: ColumnTable;
 }
 
 export type CompileResult =

@@ -30,12 +30,26 @@ function decodeSegment(segment: string): number[] {
   return values;
 }
 
+/**
+ * For each generated line, the source column (0-based) of each segment of the same row of the
+ * `LineTable`: `[sourceColumn0, sourceColumn1, …]`.
+ */
+export type ColumnTable = number[][];
+
 /** Decodes the `mappings` field of a version-3 source map with a single source. */
 export function decodeMappings(mappings: string): LineTable {
-  const table: LineTable = [];
+  return decodePositions(mappings).lines;
+}
+
+/** Decodes `mappings` into source lines and, beside them, source columns. */
+export function decodePositions(mappings: string): { lines: LineTable; columns: ColumnTable } {
+  const lines: LineTable = [];
+  const columns: ColumnTable = [];
   let sourceLine = 0;
+  let sourceColumn = 0;
   for (const line of mappings.split(";")) {
     const row: number[] = [];
+    const columnRow: number[] = [];
     let column = 0;
     for (const segment of line.split(",")) {
       if (!segment) continue;
@@ -43,12 +57,15 @@ export function decodeMappings(mappings: string): LineTable {
       column += fields[0]!;
       if (fields.length >= 4) {
         sourceLine += fields[2]!;
+        sourceColumn += fields[3]!;
         row.push(column, sourceLine + 1);
+        columnRow.push(sourceColumn);
       }
     }
-    table.push(row);
+    lines.push(row);
+    columns.push(columnRow);
   }
-  return table;
+  return { lines, columns };
 }
 
 /** The source line (1-based) for a generated line (1-based) and column (0-based). */
@@ -65,4 +82,28 @@ export function sourceLineAt(table: LineTable, line: number, column: number): nu
     return found;
   }
   return undefined;
+}
+
+/**
+ * The source position (1-based line and column) for a generated line (1-based) and column
+ * (0-based): the segment at or before the column, moved on by as many characters as the column
+ * is past the segment's start (TypeScript maps tokens, and removes only types between them).
+ */
+export function sourcePositionAt(
+  lines: LineTable,
+  columns: ColumnTable,
+  line: number,
+  column: number,
+): { line: number; column: number } | undefined {
+  const row = lines[line - 1];
+  const columnRow = columns[line - 1];
+  if (!row || !columnRow || row.length === 0) return undefined;
+  let found = -1;
+  for (let i = 0; i < row.length; i += 2) {
+    if (row[i]! <= column) found = i;
+    else break;
+  }
+  if (found < 0) found = 0;
+  const sourceColumn = columnRow[found / 2]! + Math.max(0, column - row[found]!);
+  return { line: row[found + 1]!, column: sourceColumn + 1 };
 }

@@ -111,7 +111,7 @@ describe("runtime in a browser worker", () => {
       result: { outcome: string };
       printed: string[];
       calls: number;
-      diagnostics: { line: number; message: string }[];
+      diagnostics: { line: number; message: string; detail?: string }[];
       loop: { error: { kind: string; line: number } };
       bomb: { error: { kind: string } };
     };
@@ -121,7 +121,8 @@ describe("runtime in a browser worker", () => {
     expect(r.calls).toBeGreaterThan(4000);
     expect(r.diagnostics[0]).toMatchObject({
       line: 2,
-      message: "Impossible d'assigner le type 'number' au type 'string'.",
+      message: "« s » doit contenir un texte, pas le nombre 1.",
+      detail: "Impossible d'assigner le type 'number' au type 'string'.",
     });
     expect(r.loop.error).toMatchObject({ kind: "budget", line: 2 });
     expect(r.bomb.error.kind).toBe("memory");

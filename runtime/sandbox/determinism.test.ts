@@ -80,14 +80,17 @@ describe("runtime errors map back to the pupil's line", () => {
       ),
       { locale: "en" },
     );
-    expect(result.error).toMatchObject({ kind: "exception", line: 9 });
-    expect(result.error!.message).toBe("Line 9: Uncaught error: Error: inconnu : metal");
+    expect(result.error).toMatchObject({ kind: "exception", line: 9, column: 18 });
+    expect(result.error!.message).toBe(
+      "Line 9, column 18: Your program threw an error without catching it: inconnu : metal",
+    );
   });
 
   it("on the first line, after the wrapper's prologue", async () => {
     const { result } = await run("const o: any = null; print(o.x);");
-    expect(result.error).toMatchObject({ kind: "exception", line: 1 });
-    expect(result.error!.message).toContain("TypeError");
+    // The column too: the source map is of the code without the prologue.
+    expect(result.error).toMatchObject({ kind: "exception", line: 1, column: 29 });
+    expect(result.error!.detail).toContain("TypeError");
   });
 
   it("a value thrown that is not an Error is named", async () => {

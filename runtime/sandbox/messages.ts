@@ -2,7 +2,6 @@ import type { Localized } from "../i18n.ts";
 
 /** What a pupil reads when a program stops or a call is refused. */
 export const sandboxMessages = {
-  atLine: { fr: "Ligne {line} : {detail}", en: "Line {line}: {detail}" },
   budget: {
     fr: "Ton programme tourne en boucle sans jamais attendre : dans une boucle, attends (« await wait(0.1); ») ou lis un capteur.",
     en: 'Your program loops without ever waiting: inside a loop, wait ("await wait(0.1);") or read a sensor.',
@@ -39,7 +38,6 @@ export const sandboxMessages = {
     fr: "Ton programme attend quelque chose qui n'arrivera jamais (une promesse jamais résolue) : il s'arrête là.",
     en: "Your program waits for something that will never happen (a promise never resolved): it stops here.",
   },
-  exception: { fr: "Erreur non rattrapée : {detail}", en: "Uncaught error: {detail}" },
   thrownValue: {
     fr: "Ton programme a lancé « {value} » sans l'attraper.",
     en: 'Your program threw "{value}" without catching it.',
@@ -60,6 +58,10 @@ export const sandboxMessages = {
     fr: "{call} attend un nombre ({what}), mais a reçu {got}.",
     en: "{call} expects a number ({what}), but got {got}.",
   },
+  notANumberNothing: {
+    fr: "{call} attend un nombre ({what}), mais n'a rien reçu (undefined).",
+    en: "{call} expects a number ({what}), but got nothing (undefined).",
+  },
   outOfRange: {
     fr: "{call} attend un nombre entre {min} et {max} ({what}), mais a reçu {got}.",
     en: "{call} expects a number between {min} and {max} ({what}), but got {got}.",
@@ -73,6 +75,8 @@ export const sandboxMessages = {
     en: '"{name}" is not available in a robot program.',
   },
   nothing: { fr: "rien", en: "nothing" },
+  anObject: { fr: "un objet", en: "an object" },
+  aFunction: { fr: "une fonction", en: "a function" },
   text: { fr: "le texte {value}", en: "the text {value}" },
 } satisfies Record<string, Localized>;
 

@@ -63,10 +63,18 @@ setInterval(() => {
 }, pollMs);
 `;
 
+/** The part of a Node `Worker` the watchdog uses. */
+interface WatchdogThread {
+  ref(): void;
+  unref(): void;
+  on(event: "message", listener: (slot: number) => void): void;
+  on(event: "error", listener: () => void): void;
+}
+
 interface Watchdog {
   /** Runs being watched: the thread keeps the process alive only while there are some. */
   active: number;
-  worker: { ref(): void; unref(): void };
+  worker: WatchdogThread;
   state: Int32Array;
   seq: Int32Array;
   times: Float64Array;
@@ -81,9 +89,17 @@ async function startWatchdog(): Promise<Watchdog | undefined> {
   if (!node) return undefined;
   // Module names in variables: bundlers for the browser leave this Node-only path alone.
   const threadsName = "node:worker_threads";
-  const threads = (await import(
-    /* @vite-ignore */ threadsName
-  )) as typeof import("node:worker_threads");
+  const threads = (await import(/* @vite-ignore */ threadsName)) as {
+    isMainThread: boolean;
+    Worker: new (
+      code: string,
+      options: {
+        eval: true;
+        workerData: unknown;
+        resourceLimits: { maxOldGenerationSizeMb: number };
+      },
+    ) => WatchdogThread;
+  };
   // Only a process's main thread can be reached this way (the inspector's main-thread session).
   if (!threads.isMainThread) return undefined;
   const shared = new SharedArrayBuffer(SLOTS * 8 + SLOTS * 16);

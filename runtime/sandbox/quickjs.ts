@@ -37,12 +37,12 @@ async function nodeWasmModule(): Promise<WebAssembly.Module | undefined> {
   // Module names in variables: bundlers for the browser leave this Node-only path alone.
   const moduleName = "node:module";
   const fsName = "node:fs/promises";
-  const { createRequire } = (await import(
-    /* @vite-ignore */ moduleName
-  )) as typeof import("node:module");
-  const { readFile } = (await import(
-    /* @vite-ignore */ fsName
-  )) as typeof import("node:fs/promises");
+  const { createRequire } = (await import(/* @vite-ignore */ moduleName)) as {
+    createRequire(from: string): { resolve(id: string): string };
+  };
+  const { readFile } = (await import(/* @vite-ignore */ fsName)) as {
+    readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
+  };
   const path = createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
   return WebAssembly.compile(await readFile(path));
 }

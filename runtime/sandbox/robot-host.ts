@@ -3,7 +3,7 @@
  * `RobotDriver`. Timed calls become guest promises that the run loop resolves later.
  */
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
-import { format, type Locale, type Localized } from "../i18n.ts";
+import { format, formatNumber, type Locale, type Localized } from "../i18n.ts";
 import type { RobotDriver, RobotPart } from "../api/types.ts";
 import { PART_NAMES } from "../api/parts.ts";
 import { COSTS } from "./meter.ts";
@@ -92,9 +92,9 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
     if (h === undefined || type === "undefined") return m.nothing[locale];
     if (type === "string")
       return format(m.text, locale, { value: JSON.stringify(ctx.getString(h)) });
-    if (type === "number") return String(ctx.getNumber(h));
+    if (type === "number") return formatNumber(ctx.getNumber(h), locale);
     if (type === "boolean" || type === "bigint") return String(ctx.dump(h));
-    return type;
+    return format(type === "function" ? m.aFunction : m.anObject, locale);
   };
   const numberArg = (
     call: string,
@@ -106,10 +106,22 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
     const meaning = argumentMeanings[what][locale];
     const value = h !== undefined && ctx.typeof(h) === "number" ? ctx.getNumber(h) : NaN;
     if (!Number.isFinite(value)) {
-      throw new CallRefused(m.notANumber, { call, what: meaning, got: describe(h) });
+      const nothing = h === undefined || ctx.typeof(h) === "undefined";
+      throw new CallRefused(nothing ? m.notANumberNothing : m.notANumber, {
+        call,
+        what: meaning,
+        got: describe(h),
+      });
     }
     if (value < min || value > max) {
-      throw new CallRefused(m.outOfRange, { call, what: meaning, min, max, got: describe(h) });
+      const [low, high] = [min, max].map((n) => formatNumber(n, locale));
+      throw new CallRefused(m.outOfRange, {
+        call,
+        what: meaning,
+        min: low!,
+        max: high!,
+        got: describe(h),
+      });
     }
     return value;
   };

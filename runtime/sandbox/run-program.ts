@@ -9,8 +9,8 @@
 import type { QuickJSDeferredPromise, QuickJSHandle } from "quickjs-emscripten-core";
 import { DEFAULT_LOCALE, format, LocalizedError, type Locale } from "../i18n.ts";
 import type { RobotDriver } from "../api/types.ts";
-import { LOOP_LINE_GLOBAL, PROLOGUE, type CompiledProgram } from "../compiler/program.ts";
-import { sourceLineAt } from "../compiler/source-map.ts";
+import { LOOP_LINE_GLOBAL, type CompiledProgram } from "../compiler/program.ts";
+import { atPosition } from "../position.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
 import {
@@ -24,6 +24,7 @@ import { MAX_PRINT_CHARS } from "./print-budget.ts";
 import { API_GLOBALS, ARITIES, CallRefused, robotHost } from "./robot-host.ts";
 import { nativeGuard, type NativeGuard } from "./native-guard.ts";
 import { DEFAULT_WATCHDOG_MS, SandboxClock } from "./watchdog.ts";
+import { describeGuestError, PROGRAM_FILE, pupilPosition } from "./runtime-error.ts";
 
 export type ProgramErrorKind =
   | "compile"
@@ -50,10 +51,14 @@ export interface ThrownValue {
 
 export interface ProgramError {
   kind: ProgramErrorKind;
-  /** In the run's locale, with the line when known. */
+  /** In the run's locale, whole, naming its line and column once when known. */
   message: string;
   /** 1-based line in the pupil's source. */
   line?: number;
+  /** 1-based column in the pupil's source, when known. */
+  column?: number;
+  /** The engine's own words for an uncaught error (`TypeError: …`), for who wants them. */
+  detail?: string;
   /** For kind "exception": what was thrown, as plain data. */
   thrown?: ThrownValue;
 }
@@ -116,7 +121,6 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
   watchdogMs: DEFAULT_WATCHDOG_MS,
 };
 
-const PROGRAM_FILE = "program.js";
 /** Advances in a row that neither settle anything nor let time pass: the driver is stuck. */
 const MAX_IDLE_ADVANCES = 1000;
 /** Host-made errors remembered, so a thrown refusal is known to be one (not a look-alike). */
@@ -136,6 +140,9 @@ interface Failure {
   kind: ProgramErrorKind;
   detail: string;
   line?: number;
+  column?: number;
+  /** The engine's words, beside `detail` (which is the pupil's). */
+  engine?: string;
   thrown?: ThrownValue;
 }
 
@@ -162,12 +169,7 @@ export function warmUpSandbox(limits: RunLimits = {}): void {
 
 /** The pupil line of the innermost frame of their program in a QuickJS stack trace. */
 export function lineOf(program: CompiledProgram, stack: string): number | undefined {
-  const frame = new RegExp(`${PROGRAM_FILE.replace(".", "\\.")}:(\\d+)(?::(\\d+))?`).exec(stack);
-  if (!frame) return undefined;
-  const line = Number(frame[1]);
-  let column = frame[2] === undefined ? 0 : Number(frame[2]) - 1;
-  if (line === 1) column -= PROLOGUE.length;
-  return sourceLineAt(program.lines, line, Math.max(0, column));
+  return pupilPosition(program, stack)?.line;
 }
 
 /** What a run has counted so far (read too when the watchdog thread ends the run). */
@@ -298,14 +300,15 @@ async function runInSandbox(
     if (ending.outcome === "finished" || ending.outcome === "timeout") {
       return { outcome: ending.outcome, ...base };
     }
-    const { kind, detail, line, thrown } = ending;
-    const message = line === undefined ? detail : format(m.atLine, locale, { line, detail });
+    const { kind, detail, line, column, engine, thrown } = ending;
     return {
       outcome: ending.outcome,
       error: {
         kind,
-        message,
+        message: atPosition(detail, locale, line, column),
         ...(line === undefined ? {} : { line }),
+        ...(column === undefined ? {} : { column }),
+        ...(engine === undefined ? {} : { detail: engine }),
         ...(thrown ? { thrown } : {}),
       },
       ...base,
@@ -460,14 +463,15 @@ async function runInSandbox(
       const ended = stop;
       if (ended) {
         if (ended.outcome === "finished" || ended.outcome === "timeout") return result(ended);
-        const line = LOOP_STOPS.has(ended.kind)
-          ? lastLoopLine()
-          : lineOf(program, thrown.stack ?? "");
-        return result(line === undefined ? ended : { ...ended, line });
+        if (ended.line !== undefined) return result(ended);
+        if (LOOP_STOPS.has(ended.kind)) {
+          const line = lastLoopLine();
+          return result(line === undefined ? ended : { ...ended, line });
+        }
+        return result(withPosition(ended, pupilPosition(program, thrown.stack ?? "")));
       }
-      const ending = classify(thrown, madeByHost, memoryFull(), locale);
-      const line = lineOf(program, thrown.stack ?? "");
-      return result(line === undefined ? ending : { ...ending, line });
+      const ending = classify(thrown, madeByHost, memoryFull(), locale, program);
+      return result(withPosition(ending, pupilPosition(program, thrown.stack ?? "")));
     };
 
     clock.enter();
@@ -572,12 +576,26 @@ async function runInSandbox(
   // which also frees whatever the program left behind.
 }
 
+/** A failure with the pupil's line and column, unless it has a position already. */
+function withPosition(
+  failure: Failure,
+  position: { line?: number; column?: number } | undefined,
+): Failure {
+  if (position?.line === undefined || failure.line !== undefined) return failure;
+  return {
+    ...failure,
+    line: position.line,
+    ...(position.column ? { column: position.column } : {}),
+  };
+}
+
 /** What an uncaught guest error means for the pupil, from plain data and what the host knows. */
 function classify(
-  thrown: { object: boolean; name?: string; message?: string; text?: string },
+  thrown: { object: boolean; name?: string; message?: string; stack?: string; text?: string },
   madeByHost: boolean,
   memoryFull: boolean,
   locale: Locale,
+  program: CompiledProgram,
 ): Failure {
   const fail = (kind: ProgramErrorKind, detail: string, data?: ThrownValue): Failure => ({
     outcome: "error",
@@ -601,8 +619,16 @@ function classify(
   if (name === "InternalError" && memoryFull) return fail("memory", format(m.memory, locale));
   // A refusal the host made (the program may have caught and thrown it again): its own words.
   if (madeByHost) return fail("api", message);
-  return fail("exception", format(m.exception, locale, { detail: `${name}: ${message}` }), {
-    name,
-    message,
-  });
+  // The pupil's words for it (runtime-error.ts), from the same plain data.
+  const { stack } = thrown;
+  const words = describeGuestError({ name, message, ...(stack ? { stack } : {}) }, program, locale);
+  return {
+    outcome: "error",
+    kind: "exception",
+    detail: words.text,
+    engine: words.detail,
+    thrown: { name, message },
+    ...(words.line === undefined ? {} : { line: words.line }),
+    ...(words.column === undefined ? {} : { column: words.column }),
+  };
 }

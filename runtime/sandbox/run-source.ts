@@ -1,4 +1,5 @@
-import { DEFAULT_LOCALE, format } from "../i18n.ts";
+import { DEFAULT_LOCALE } from "../i18n.ts";
+import { atPosition } from "../position.ts";
 import { compile } from "../compiler/compile.ts";
 import { runProgram, type ProgramResult, type RunOptions } from "./run-program.ts";
 
@@ -17,13 +18,10 @@ export async function runSource(
   if (!compiled.ok) {
     const first =
       compiled.diagnostics.find((d) => d.severity === "error") ?? compiled.diagnostics[0]!;
-    const message = format({ fr: "Ligne {line} : {detail}", en: "Line {line}: {detail}" }, locale, {
-      line: first.line,
-      detail: first.message,
-    });
+    const message = atPosition(first.message, locale, first.line, first.column);
     return {
       outcome: "error",
-      error: { kind: "compile", message, line: first.line },
+      error: { kind: "compile", message, line: first.line, column: first.column },
       robotCalls: 0,
       instructionChecks: 0,
     };

@@ -90,7 +90,9 @@ describe("escape attempts fail", () => {
   ])("%s cannot compile code from text", async (_name, attempt) => {
     const { result } = await run(`\n${attempt};`, { locale: "en" });
     expect(result.error).toMatchObject({ kind: "api", line: 2 });
-    expect(result.error!.message).toMatch(/^Line 2: "\w+" is not available in a robot program\.$/);
+    expect(result.error!.message).toMatch(
+      /^Line 2, column \d+: "\w+" is not available in a robot program\.$/,
+    );
   });
 
   it("eval is gone, directly or indirectly", async () => {
@@ -98,7 +100,7 @@ describe("escape attempts fail", () => {
       locale: "en",
     });
     expect(result.error).toMatchObject({ kind: "exception", line: 3 });
-    expect(result.error!.message).toContain("TypeError");
+    expect(result.error!.detail).toContain("TypeError");
   });
 
   it("import() is refused even when it reaches the sandbox", async () => {
@@ -124,7 +126,7 @@ describe("escape attempts fail", () => {
   ])("the API objects are frozen: %s fails", async (_name, attempt) => {
     const { result, driver } = await run(lines("", attempt, "await robot.forward(2);"));
     expect(result.error).toMatchObject({ kind: "exception", line: 2 });
-    expect(result.error!.message).toContain("TypeError");
+    expect(result.error!.detail).toContain("TypeError");
     expect(driver.calls).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /** Loading an arena: schema check with errors that name the field, then the checks zod cannot do. */
 import type { z } from "zod";
-import { LocalizedError } from "../../runtime/engine.ts";
+import { localize, LocalizedError } from "../../runtime/engine.ts";
 import type { Localized } from "../../runtime/engine.ts";
 import { catalogueItem } from "../items/catalogue.ts";
 import { MSG } from "../messages.ts";
@@ -23,15 +23,7 @@ function describeIssue(
   prefix: readonly PropertyKey[] = [],
 ): LocalizedError {
   const path = [...prefix, ...issue.path];
-  const problem = (msg: Localized, params: Record<string, string | number> = {}) => {
-    const both = { fr: "", en: "" } as Localized;
-    for (const locale of ["fr", "en"] as const) {
-      both[locale] = msg[locale].replace(/\{(\w+)\}/g, (w, k: string) =>
-        k in params ? String(params[k]) : w,
-      );
-    }
-    return both;
-  };
+  const problem = localize;
   let text: Localized;
   switch (issue.code) {
     case "invalid_type":

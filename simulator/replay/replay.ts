@@ -2,18 +2,30 @@
  * Recording a run and playing it back. Every `frameEvery` ticks the recorder quantizes the pose
  * of the robot and of every item (position to 0.01 cm, rotation quaternion to 1/10,000) and folds
  * it into the trace hash; the replay stores the same integers as zigzag varint deltas (one byte
- * for a body that did not move). Playing a
- * replay back decodes the same integers and recomputes the same trace hash.
+ * for a body that did not move). Playing a replay back decodes the same integers and recomputes
+ * the same trace hash.
+ *
+ * Since format 2 a replay stands alone: it embeds the arena, and per frame what the robot was
+ * doing and what its sensors last told the program (`RobotFrame`, not part of the trace hash);
+ * the challenge runner adds the challenge, the program and its result. A live run hands the view
+ * the very frames a replay of it decodes to (`onFrame`), so live and replayed views are one.
  */
 import { LocalizedError } from "../../runtime/engine.ts";
+import {
+  COLOR_NAMES,
+  type ColorName,
+  type LineReading,
+  type Localized,
+} from "../../runtime/engine.ts";
+import type { Arena } from "../arena/schema.ts";
 import type { FinalState, SimEvent } from "../events.ts";
 import { MSG } from "../messages.ts";
 import type { World } from "../world/world.ts";
 import { Hasher, VarintReader, VarintWriter, fromBase64, toBase64 } from "./codec.ts";
 
 export const REPLAY_FORMAT = "robotyc-replay";
-/** The replay format version this software writes and reads. */
-export const REPLAY_VERSION = 1;
+/** The replay format version this software writes; it reads every version up to it. */
+export const REPLAY_VERSION = 2;
 /** Ticks between two recorded frames (1/20 s). */
 export const FRAME_EVERY = 6;
 /** Integers per body per frame: x, y, z, qx, qy, qz, qw. */
@@ -27,16 +39,48 @@ export interface ReplayBody {
   catalogueId: string;
 }
 
+/** What the robot was doing at a frame, and the last value each sensor gave the program. */
+export interface RobotFrame {
+  /** Motor power, -100..100 % (left, right). */
+  power: [number, number];
+  /** How far each wheel has rolled since the start, cm (turns the wheels in the view). */
+  wheels: [number, number];
+  /** The gripper's jaws: 0 open … 1 closed. */
+  jaw: number;
+  /** The held body's index in `poses` (items start at 1); 0 when nothing is held. */
+  held: number;
+  /** The last reading of each sensor the program has read (absent until first read). */
+  seen: { distance?: number; line?: LineReading; color?: ColorName; heading?: number };
+}
+
 /** One decoded frame: the tick and, per body (robot first), the pose in cm and a quaternion. */
 export interface ReplayFrame {
   tick: number;
   poses: { x: number; y: number; z: number; q: [number, number, number, number] | null }[];
+  /** Absent in frames of a format 1 replay. */
+  robot?: RobotFrame;
 }
 
-export interface Replay {
+/** What a challenge run adds to its replay (challenges/ fills it in). */
+export interface ReplayRun {
+  challenge: { id: string; version: string } | null;
+  /** The pupil program that ran: its source, as written (TypeScript, or Blocks JSON). */
+  program: { source: string; language: "typescript" | "blocks" } | null;
+  result: {
+    score: number;
+    maxScore: number;
+    breakdown: { points: number; reason: Localized }[];
+    prints: string[];
+    error?: { message: string; line?: number; stage: "compile" | "run" };
+  } | null;
+}
+
+export interface Replay extends Partial<ReplayRun> {
   format: typeof REPLAY_FORMAT;
   version: number;
   arenaId: string | null;
+  /** The arena as it was built (format 2; null in a migrated format 1 replay). */
+  arena: Arena | null;
   seed: number;
   tickRate: number;
   frameEvery: number;
@@ -44,6 +88,8 @@ export interface Replay {
   frameCount: number;
   /** Zigzag varint deltas of the quantized poses, base64. */
   frames: string;
+  /** Zigzag varint deltas of the quantized robot frames, base64 (format 2; "" when absent). */
+  robotFrames: string;
   events: SimEvent[];
   outcome: string;
   simTime: number;
@@ -60,6 +106,9 @@ export interface Trace {
   events: number;
 }
 
+/** Rounds to an integer, never -0 (a decoded delta is always +0: live and replayed frames agree). */
+const int = (value: number) => Math.round(value) + 0;
+
 function quantize(world: World): number[][] {
   const bodies = [
     world.robot.body,
@@ -72,14 +121,115 @@ function quantize(world: World): number[][] {
     // Keep the quaternion's sign canonical (w ≥ 0) so equal rotations give equal integers.
     const s = q.w < 0 ? -1 : 1;
     return [
-      Math.round(t.x * 100),
-      Math.round(t.y * 100),
-      Math.round(t.z * 100),
-      Math.round(s * q.x * 10000),
-      Math.round(s * q.y * 10000),
-      Math.round(s * q.z * 10000),
-      Math.round(s * q.w * 10000),
+      int(t.x * 100),
+      int(t.y * 100),
+      int(t.z * 100),
+      int(s * q.x * 10000),
+      int(s * q.y * 10000),
+      int(s * q.z * 10000),
+      int(s * q.w * 10000),
     ];
+  });
+}
+
+/** Integers per robot frame (see `quantizeRobot`). */
+const ROBOT_FIELDS = 11;
+const SEEN_DISTANCE = 1;
+const SEEN_LINE = 2;
+const SEEN_COLOR = 4;
+const SEEN_HEADING = 8;
+
+/** A robot frame as integers: power to 0.01 %, wheels to 0.01 cm, jaw to 1/100, readings rounded. */
+function quantizeRobot(frame: RobotFrame): number[] {
+  const { seen } = frame;
+  const mask =
+    (seen.distance !== undefined ? SEEN_DISTANCE : 0) |
+    (seen.line ? SEEN_LINE : 0) |
+    (seen.color ? SEEN_COLOR : 0) |
+    (seen.heading !== undefined ? SEEN_HEADING : 0);
+  const line = seen.line
+    ? (seen.line.left ? 1 : 0) | (seen.line.center ? 2 : 0) | (seen.line.right ? 4 : 0)
+    : 0;
+  return [
+    int(frame.power[0] * 100),
+    int(frame.power[1] * 100),
+    int(frame.wheels[0] * 100),
+    int(frame.wheels[1] * 100),
+    int(frame.jaw * 100),
+    frame.held,
+    mask,
+    int((seen.distance ?? 0) * 10),
+    line,
+    seen.color ? COLOR_NAMES.indexOf(seen.color) : 0,
+    int((seen.heading ?? 0) * 10),
+  ];
+}
+
+function robotFrameOf(q: readonly number[]): RobotFrame {
+  const mask = q[6]!;
+  const seen: RobotFrame["seen"] = {};
+  if (mask & SEEN_DISTANCE) seen.distance = q[7]! / 10;
+  if (mask & SEEN_LINE) {
+    seen.line = { left: (q[8]! & 1) !== 0, center: (q[8]! & 2) !== 0, right: (q[8]! & 4) !== 0 };
+  }
+  if (mask & SEEN_COLOR) seen.color = COLOR_NAMES[q[9]!] ?? "grey";
+  if (mask & SEEN_HEADING) seen.heading = q[10]! / 10;
+  return {
+    power: [q[0]! / 100, q[1]! / 100],
+    wheels: [q[2]! / 100, q[3]! / 100],
+    jaw: q[4]! / 100,
+    held: q[5]!,
+    seen,
+  };
+}
+
+/** The robot frame before anything has moved. */
+export const IDLE_ROBOT: RobotFrame = { power: [0, 0], wheels: [0, 0], jaw: 0, held: 0, seen: {} };
+
+/** Decoded poses from the quantized integers (the same function live and in playback). */
+function posesOf(frame: readonly number[][]): ReplayFrame["poses"] {
+  return frame.map((p) =>
+    p.every((v) => v === 0)
+      ? { x: NaN, y: NaN, z: NaN, q: null }
+      : {
+          x: p[0]! / 100,
+          y: p[1]! / 100,
+          z: p[2]! / 100,
+          q: [p[3]! / 10000, p[4]! / 10000, p[5]! / 10000, p[6]! / 10000],
+        },
+  );
+}
+
+/** Writes a frame of integer rows as deltas from the previous one; an unchanged row costs a byte. */
+function writeDeltas(
+  writer: VarintWriter,
+  rows: readonly (readonly number[])[],
+  previous: readonly (readonly number[])[] | null,
+): void {
+  rows.forEach((row, i) => {
+    const before = previous?.[i];
+    const deltas = row.map((v, j) => v - (before ? before[j]! : 0));
+    if (deltas.every((d) => d === 0)) writer.write(0);
+    else {
+      writer.write(1);
+      for (const d of deltas) writer.write(d);
+    }
+  });
+}
+
+function readDeltas(
+  reader: VarintReader,
+  count: number,
+  fields: number,
+  previous: readonly (readonly number[])[] | null,
+): number[][] {
+  return Array.from({ length: count }, (_, i) => {
+    const moved = reader.read();
+    if (moved !== 0 && moved !== 1) throw new RangeError("bad frame");
+    return Array.from(
+      { length: fields },
+      (_, j) => (moved ? reader.read() : 0) + (previous ? previous[i]![j]! : 0),
+    );
   });
 }
 
@@ -98,14 +248,22 @@ function hashEnding(hasher: Hasher, events: readonly SimEvent[], outcome: string
 export class Recorder {
   private readonly hasher = new Hasher();
   private readonly writer: VarintWriter | null;
+  private readonly robotWriter: VarintWriter | null;
   private previous: number[][] | null = null;
+  private previousRobot: number[][] | null = null;
   private frameCount = 0;
+  private lastTick = 0;
+  /** What the robot is doing (set once the robot exists; idle before). */
+  robotState: (() => RobotFrame) | null = null;
 
   constructor(
     private readonly world: World,
     record: boolean,
+    /** Called with every frame, decoded exactly as a replay of this run decodes it. */
+    private readonly onFrame: ((frame: ReplayFrame) => void) | null = null,
   ) {
     this.writer = record ? new VarintWriter() : null;
+    this.robotWriter = record ? new VarintWriter() : null;
     this.capture();
   }
 
@@ -116,25 +274,21 @@ export class Recorder {
 
   private capture(): void {
     const frame = quantize(this.world);
-    hashFrame(this.hasher, this.world.tick, frame);
+    const tick = this.world.tick;
+    hashFrame(this.hasher, tick, frame);
+    const needRobot = this.robotWriter !== null || this.onFrame !== null;
+    const robot = needRobot ? [quantizeRobot(this.robotState?.() ?? IDLE_ROBOT)] : null;
     if (this.writer) {
-      this.writer.write(this.world.tick - (this.frameCount === 0 ? 0 : this.lastTick));
-      frame.forEach((pose, i) => {
-        const before = this.previous?.[i];
-        const deltas = pose.map((v, j) => v - (before ? before[j]! : 0));
-        // A body that has not moved (most items, most of the time) costs one byte.
-        if (deltas.every((d) => d === 0)) this.writer!.write(0);
-        else {
-          this.writer!.write(1);
-          for (const d of deltas) this.writer!.write(d);
-        }
-      });
+      this.writer.write(tick - (this.frameCount === 0 ? 0 : this.lastTick));
+      writeDeltas(this.writer, frame, this.previous);
+      writeDeltas(this.robotWriter!, robot!, this.previousRobot);
     }
+    this.onFrame?.({ tick, poses: posesOf(frame), robot: robotFrameOf(robot![0]!) });
     this.previous = frame;
-    this.lastTick = this.world.tick;
+    this.previousRobot = robot;
+    this.lastTick = tick;
     this.frameCount++;
   }
-  private lastTick = 0;
 
   /** Ends the recording: the trace, and the replay when recording. */
   finish(outcome: string, seed: number, final: FinalState): { trace: Trace; replay?: Replay } {
@@ -164,6 +318,7 @@ export class Recorder {
       format: REPLAY_FORMAT,
       version: REPLAY_VERSION,
       arenaId: world.options.arena.id ?? null,
+      arena: world.options.arena,
       seed,
       tickRate: Math.round(1 / world.physics.timestep),
       frameEvery: FRAME_EVERY,
@@ -173,6 +328,7 @@ export class Recorder {
       ],
       frameCount: this.frameCount,
       frames: toBase64(this.writer.toBytes()),
+      robotFrames: toBase64(this.robotWriter!.toBytes()),
       events: [...world.events],
       outcome,
       simTime: world.time(),
@@ -180,6 +336,11 @@ export class Recorder {
     };
     return { trace, replay };
   }
+}
+
+/** Format 1 → 2: no arena (only its id) and no robot frames; nothing else changes. */
+function migrateV1(replay: Record<string, unknown>): Record<string, unknown> {
+  return { ...replay, version: 2, arena: null, robotFrames: "" };
 }
 
 /** Checks a replay (a JSON text or value): a newer version or a malformed file gets a clear error. */
@@ -202,10 +363,20 @@ export function loadReplay(input: unknown): Replay {
   if (r.version > REPLAY_VERSION) {
     throw new LocalizedError(MSG.replayNewer, { version: r.version, known: REPLAY_VERSION });
   }
+  const migrated = (
+    r.version === 1 ? migrateV1(r as Record<string, unknown>) : r
+  ) as Partial<Replay>;
+  return checkReplay(migrated);
+}
+
+function checkReplay(r: Partial<Replay>): Replay {
   for (const key of ["bodies", "events"] as const) {
     if (!Array.isArray(r[key])) throw new LocalizedError(MSG.replayInvalid, { detail: key });
   }
-  for (const key of ["frames", "outcome"] as const) {
+  if (r.arena !== null && (typeof r.arena !== "object" || r.arena === undefined)) {
+    throw new LocalizedError(MSG.replayInvalid, { detail: "arena" });
+  }
+  for (const key of ["frames", "robotFrames", "outcome"] as const) {
     if (typeof r[key] !== "string") throw new LocalizedError(MSG.replayInvalid, { detail: key });
   }
   for (const key of ["frameCount", "seed", "tickRate", "frameEvery", "simTime"] as const) {
@@ -215,44 +386,39 @@ export function loadReplay(input: unknown): Replay {
 }
 
 /** Decodes a replay's frames and recomputes its trace hash (identical to the recorded run's). */
-export function playReplay(input: unknown): { frames: ReplayFrame[]; hash: string } {
+export function playReplay(input: unknown): {
+  replay: Replay;
+  frames: ReplayFrame[];
+  hash: string;
+} {
   const replay = loadReplay(input);
   const hasher = new Hasher();
   const frames: ReplayFrame[] = [];
   try {
     const reader = new VarintReader(fromBase64(replay.frames));
+    const robotReader = replay.robotFrames
+      ? new VarintReader(fromBase64(replay.robotFrames))
+      : null;
     let tick = 0;
     let previous: number[][] | null = null;
+    let previousRobot: number[][] | null = null;
     for (let f = 0; f < replay.frameCount; f++) {
       tick += reader.read();
-      const frame: number[][] = replay.bodies.map((_, i) => {
-        const moved = reader.read();
-        if (moved !== 0 && moved !== 1) throw new RangeError("bad frame");
-        return Array.from(
-          { length: FIELDS },
-          (_, j) => (moved ? reader.read() : 0) + (previous ? previous[i]![j]! : 0),
-        );
-      });
+      const frame = readDeltas(reader, replay.bodies.length, FIELDS, previous);
       hashFrame(hasher, tick, frame);
-      frames.push({
-        tick,
-        poses: frame.map((p) =>
-          p.every((v) => v === 0)
-            ? { x: NaN, y: NaN, z: NaN, q: null }
-            : {
-                x: p[0]! / 100,
-                y: p[1]! / 100,
-                z: p[2]! / 100,
-                q: [p[3]! / 10000, p[4]! / 10000, p[5]! / 10000, p[6]! / 10000],
-              },
-        ),
-      });
+      const decoded: ReplayFrame = { tick, poses: posesOf(frame) };
+      if (robotReader) {
+        const robot = readDeltas(robotReader, 1, ROBOT_FIELDS, previousRobot);
+        decoded.robot = robotFrameOf(robot[0]!);
+        previousRobot = robot;
+      }
+      frames.push(decoded);
       previous = frame;
     }
-    if (!reader.done) throw new RangeError("trailing bytes");
+    if (!reader.done || (robotReader && !robotReader.done)) throw new RangeError("trailing bytes");
   } catch (error) {
     if (error instanceof LocalizedError) throw error;
     throw new LocalizedError(MSG.replayInvalid, { detail: (error as Error).message });
   }
-  return { frames, hash: hashEnding(hasher, replay.events, replay.outcome) };
+  return { replay, frames, hash: hashEnding(hasher, replay.events, replay.outcome) };
 }

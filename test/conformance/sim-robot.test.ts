@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { driverConformance, settle } from "./driver-conformance.ts";
-import { TWO_WD_GEOMETRY } from "../../boards/index.ts";
+import { driverConformance, settle, SIM_TOLERANCES } from "./driver-conformance.ts";
+import { SCENE_ARENAS } from "./scenes.ts";
 import { SimRobot, World, loadArena } from "../../simulator/index.ts";
 import type { ArenaInput } from "../../simulator/index.ts";
 
-const START = { x: 100, y: 150, heading: 0 };
-
-async function rig(extra: Partial<ArenaInput> = {}) {
-  const arena = loadArena({
-    version: 1,
-    table: { width: 300, depth: 300 },
-    start: START,
-    ...extra,
-  });
-  const world = await World.create({ arena, seed: 11 });
+async function rig(input: ArenaInput) {
+  const world = await World.create({ arena: loadArena(input), seed: 11 });
   const driver = new SimRobot(world);
   return {
     driver,
@@ -23,41 +15,21 @@ async function rig(extra: Partial<ArenaInput> = {}) {
   };
 }
 
-driverConformance("SimRobot", {
-  freeFloor: () => rig(),
-  wallAhead: (cm) => {
-    const x = START.x + TWO_WD_GEOMETRY.ultrasonic.x + cm + 1;
-    return rig({ walls: [{ from: { x, y: 50 }, to: { x, y: 250 }, thickness: 2 }] });
+driverConformance(
+  "SimRobot",
+  {
+    freeFloor: () => rig(SCENE_ARENAS.freeFloor()),
+    wallAhead: (cm) => rig(SCENE_ARENAS.wallAhead(cm)),
+    blackLine: () => rig(SCENE_ARENAS.blackLine()),
+    bentLine: () => rig(SCENE_ARENAS.bentLine()),
+    itemAtGripper: () => rig(SCENE_ARENAS.itemAtGripper()),
   },
-  blackLine: () =>
-    rig({
-      markings: [
-        {
-          shape: "line",
-          points: [
-            { x: 50, y: START.y },
-            { x: 250, y: START.y },
-          ],
-          width: 2,
-          color: "black",
-        },
-      ],
-    }),
-  itemAtGripper: () =>
-    rig({
-      items: [
-        {
-          item: "drink-can",
-          position: { x: START.x + TWO_WD_GEOMETRY.gripper.holdPoint.x, y: START.y },
-        },
-      ],
-    }),
-});
+  SIM_TOLERANCES,
+);
 
 describe("SimRobot extras", () => {
   it("the bumper is pressed against a wall, free otherwise; encoders count the wheels' roll", async () => {
-    const x = START.x + TWO_WD_GEOMETRY.ultrasonic.x + 10 + 1;
-    const r = await rig({ walls: [{ from: { x, y: 50 }, to: { x, y: 250 }, thickness: 2 }] });
+    const r = await rig(SCENE_ARENAS.wallAhead(10));
     expect(r.driver.bumper()).toBe(false);
     await settle(r.driver, r.driver.forward(5));
     const [left, right] = r.driver.encoders();

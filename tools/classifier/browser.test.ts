@@ -10,7 +10,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLASSES, INPUT_SIZE, loadImageBank } from "../../classifier/index.ts";
+import { CLASSES, INPUT_SIZE, loadImageBankDir } from "../../classifier/node.ts";
 import type * as Lib from "../../classifier/index.ts";
 import { ROOT } from "./dataset.ts";
 import { CHROMIUM_ARGS } from "./render.ts";
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)("classifier in headless Chromium (Vite bundle, was
         expect(result.scores[c]).toBeCloseTo(parity.probabilities[i]![j]!, 4),
       );
     });
-    const bank = await loadImageBank();
+    const bank = await loadImageBankDir();
     expect(answer.picked).toEqual(
       bank.ids().map((id) => Array.from(bank.pickImage(id, 5)!.data.slice(0, 600))),
     );

@@ -16,7 +16,7 @@ import {
   shuffled,
   toInputBytes,
   type WasteClass,
-} from "../../classifier/index.ts";
+} from "../../classifier/node.ts";
 import { formattedJson, ROOT, writeDataset, type DatasetEntry, type Split } from "./dataset.ts";
 
 /** The TrashNet photos: beside the repository in `shared/datasets/`, or ROBOTYC_TRASHNET. */

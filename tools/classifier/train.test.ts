@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLASSES, INPUT_SIZE, WasteClassifier, seededRandom } from "../../classifier/index.ts";
+import { CLASSES, INPUT_SIZE, loadClassifier, seededRandom } from "../../classifier/node.ts";
 import { ROOT, writeDataset, type DatasetEntry } from "./dataset.ts";
 import { writeReport } from "./report.ts";
 
@@ -82,7 +82,7 @@ describe.skipIf(!hasTorch)("training pipeline (smoke)", () => {
     };
     expect(doc.robotyc.featureSize).toBe(8);
 
-    const classifier = await WasteClassifier.load(out);
+    const classifier = await loadClassifier(out);
     const parity = JSON.parse(readFileSync(join(out, "parity.json"), "utf8")) as {
       images: string[];
       probabilities: number[][];

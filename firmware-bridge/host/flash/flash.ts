@@ -3,7 +3,7 @@
  * from the board profile (boards/), checks the image fits, writes, verifies.
  */
 import { findBoard, type BoardProfile } from "../../../boards/index.ts";
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 import { hexPath, type FirmwareBoard } from "../../firmware/build.ts";
 import { parseIntelHex } from "../../intel-hex.ts";
 import { readFileSync } from "node:fs";

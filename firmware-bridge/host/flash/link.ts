@@ -3,7 +3,7 @@
  * board's port (same shape), plus a byte reader with time limits.
  */
 import type { EventEmitter } from "node:events";
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 
 export interface FlashPort extends EventEmitter {
   write(data: Uint8Array | number[], callback?: (error?: Error | null) => void): unknown;

@@ -1,5 +1,5 @@
 /** Opening the port to flash: a real serial port, or an emulated board with its bootloader. */
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 import { createEmulatedBoard, type EmulatedBoard } from "../../emulator/board.ts";
 import { atmegabootHex, megaBootloaderHex, optibootHex } from "../../firmware/bootloaders.ts";
 import { classifyOpenError } from "../ports.ts";

@@ -3,7 +3,7 @@
  * each command ends with CRC_EOP (0x20); the bootloader answers INSYNC (0x14) … OK (0x10).
  * Written from Atmel's application note AN2525 (STK500 communication protocol).
  */
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 import {
   ByteReader,
   checkSignature,

@@ -2,7 +2,7 @@
  * STK500 version 2, the protocol of the Mega 2560's bootloader: framed messages
  * (0x1B, sequence, size, 0x0E, body, XOR checksum), written from Atmel's AVR068 note.
  */
-import { LocalizedError } from "../../../runtime/index.ts";
+import { LocalizedError } from "../../../runtime/engine.ts";
 import {
   ByteReader,
   checkSignature,

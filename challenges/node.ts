@@ -1,0 +1,50 @@
+/**
+ * challenges/ in Node: everything of the browser entry, plus challenge files on disk, the pack's
+ * paths, the grader (worker pool, result files) and the simulation host's tuning. Its
+ * `runChallenge` gives a robot with a camera the shipped classifier by default.
+ */
+import { shippedChallengeCamera } from "./camera.node.ts";
+import { runChallenge as runWith, type ChallengeRunOptions } from "./runner.ts";
+
+export * from "./index.ts";
+export { loadChallengeFile } from "./format/load.node.ts";
+export { packFile, solutionFile, resolveChallenge } from "./pack/files.node.ts";
+export { shippedChallengeCamera } from "./camera.node.ts";
+export {
+  type GradeRow,
+  type CsvTable,
+  type CsvValue,
+  type CsvOptions,
+  writeResults,
+  writeFileWhole,
+  formatOf,
+  toCsv,
+  gradeTable,
+  spreadsheetCsv,
+  csvSeparator,
+  CSV_BOM,
+  CSV_MEDIA_TYPE,
+  mean,
+} from "./grader/output.ts";
+export {
+  gradeFolder,
+  gradeRow,
+  programsIn,
+  type GradeOptions,
+  type GradeReport,
+} from "./grader/grade.ts";
+export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";
+export type { GradeJob, GradeJobResult } from "./grader/job.ts";
+export {
+  localGrader,
+  compilerThread,
+  programHash,
+  jobKey,
+  type Grader,
+  type Compiler,
+} from "./grader/graders.ts";
+
+/** `runChallenge` of the browser entry, with the shipped classifier as the camera by default. */
+export function runChallenge(options: ChallengeRunOptions) {
+  return runWith({ camera: shippedChallengeCamera, ...options });
+}
