@@ -22,6 +22,10 @@ export const sandboxMessages = {
     fr: "{call} attend au plus {max} valeur(s), mais en a reçu {count}.",
     en: "{call} expects at most {max} value(s), but got {count}.",
   },
+  tooManyPending: {
+    fr: "{call} : ton programme a lancé plus de {max} actions sans attendre qu'elles finissent. Mets « await » devant (« await {call}(…) »).",
+    en: '{call}: your program started more than {max} actions without waiting for them to end. Put "await" before it ("await {call}(…)").',
+  },
   printCut: {
     fr: "… ton programme a affiché plus de {lines} lignes ou {kilobytes} Ko : la suite n'est pas affichée.",
     en: "… your program printed more than {lines} lines or {kilobytes} kB: the rest is not shown.",

@@ -123,6 +123,8 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
 
 /** Advances in a row that neither settle anything nor let time pass: the driver is stuck. */
 const MAX_IDLE_ADVANCES = 1000;
+/** Timed operations started and not settled yet, at most (far above what a program awaits). */
+const MAX_PENDING = 1000;
 /** Host-made errors remembered, so a thrown refusal is known to be one (not a look-alike). */
 const MADE_ERRORS_KEPT = 8;
 
@@ -360,6 +362,10 @@ async function runInSandbox(
         checkTime();
       },
       timed: (call, operation, toGuest) => {
+        // Each one holds host memory until it settles; an honest program has a few at a time.
+        if (pending.size >= MAX_PENDING) {
+          throw new CallRefused(m.tooManyPending, { call, max: MAX_PENDING });
+        }
         const id = nextId++;
         const deferred = ctx.newPromise();
         pending.set(id, { call, deferred, toGuest });

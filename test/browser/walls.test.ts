@@ -79,7 +79,7 @@ const HOSTILE = {
     "const s = 'x'.repeat(2000);\nwhile (true) {\n  for (let i = 0; i < 10; i++) print(s);\n  robot.distance();\n}\n",
   argumentCount: "(robot.forward as any)(...new Array(60000).fill(1));\n",
   memoryAndWaits:
-    "const keep: unknown[] = [];\nfor (let i = 0; i < 30000; i++) {\n  keep.push({ i });\n  void wait(1);\n}\nawait wait(0.01);\n",
+    "const keep: Promise<void>[] = [];\nfor (let i = 0; i < 100000; i++) {\n  keep.push(wait(0.01));\n  if (i % 900 === 899) await keep[i];\n}\n",
   typeBomb: `${Array.from({ length: 300 }, (_, i) => `type A${i} = "a" | "b";`).join("\n")}\n`,
   nativeLoop: "const s = 'a'.repeat(200);\nlet n = 0;\nwhile (true) {\n  n += s.indexOf('b');\n}\n",
   nativeCall: "Array.prototype.includes.call({ length: 2 ** 53 - 1 } as any, 0);\n",
