@@ -84,6 +84,7 @@ const ATMEGA328P_PINS: PinProfile[] = [
 const uno = {
   schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "uno",
+  aliases: ["arduino-uno", "uno-r3", "genuino-uno"],
   revision: 1,
   name: { fr: "Arduino Uno", en: "Arduino Uno" },
   mcu: "atmega328p",
@@ -116,6 +117,7 @@ const NANO_USB = [
 const nano = {
   schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "nano",
+  aliases: ["arduino-nano", "nano-new", "atmega328"],
   revision: 1,
   name: { fr: "Arduino Nano", en: "Arduino Nano" },
   mcu: "atmega328p",
@@ -130,6 +132,8 @@ const nano = {
 const nanoOld = {
   ...nano,
   id: "nano-old",
+  /** `atmega328old` is the Arduino IDE's name for it ("ATmega328P (Old Bootloader)"). */
+  aliases: ["old-nano", "nano-old-bootloader", "atmega328old"],
   name: {
     fr: "Arduino Nano (ancien bootloader)",
     en: "Arduino Nano (old bootloader)",
@@ -142,6 +146,7 @@ const MEGA_PWM = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 44, 45, 46];
 const mega = {
   schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "mega2560",
+  aliases: ["mega", "mega-2560", "arduino-mega", "arduino-mega-2560", "atmega2560"],
   revision: 1,
   name: { fr: "Arduino Mega 2560", en: "Arduino Mega 2560" },
   mcu: "atmega2560",
@@ -184,8 +189,17 @@ export const BOARDS: readonly BoardProfile[] = [uno, nano, nanoOld, mega].map((b
   boardSchema.parse(board),
 );
 
+/**
+ * A board by its id or a name people use for it (`mega`, `Arduino Mega 2560`, `old_nano`): case,
+ * spaces and underscores do not matter.
+ */
 export function findBoard(id: string): BoardProfile | undefined {
-  return BOARDS.find((board) => board.id === id);
+  const name = id
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+  const names = (board: BoardProfile) => [board.id, ...(board.aliases ?? [])];
+  return BOARDS.find((board) => names(board).includes(name));
 }
 
 /** The pin of `board` called `name` ("D5", "A0"), or undefined. */

@@ -49,6 +49,8 @@ export const bootloaderSchema = z.object({
 export const boardSchema = z.object({
   schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Other names people give this board (`mega` for `mega2560`); `findBoard` takes them too. */
+  aliases: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
   revision: z.number().int().positive(),
   name: localizedSchema,
   mcu: z.enum(["atmega328p", "atmega2560"]),

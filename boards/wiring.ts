@@ -3,8 +3,8 @@
  * impossible wiring (PWM on a pin without PWM, analog on a digital-only pin, I2C on the wrong pins,
  * parts on the USB serial pins), each with a localized message naming the pin.
  */
-import { findPin } from "./board-profiles.ts";
-import { format, textIn, type Locale, type Localized } from "../i18n/index.ts";
+import { findBoard, findPin } from "./board-profiles.ts";
+import { format, textIn, type Locale, type Localized, type MessageParams } from "../i18n/index.ts";
 import type { BoardProfile, KitProfile, PinProfile } from "./schema.ts";
 
 export type KitPartId =
@@ -97,8 +97,8 @@ export interface WiringIssue {
   /** The connection at fault, and for a conflict the one wired to that pin before it. */
   connection?: Connection;
   other?: Connection;
-  /** Other parameters of the message (pin lists, board names), the same in every language. */
-  params: Record<string, string>;
+  /** Other parameters of the message (pin lists, board names). */
+  params: MessageParams;
 }
 const MESSAGES: Record<WiringIssueCode, Localized> = {
   "unknown-pin": {
@@ -130,8 +130,8 @@ const MESSAGES: Record<WiringIssueCode, Localized> = {
     en: "Pin {pin} carries the USB link to the computer: do not wire the {part} (terminal {partPin}) to it.",
   },
   "board-mismatch": {
-    fr: "Ce câblage est prévu pour la carte {expected}, pas pour {board} : vérifie chaque broche.",
-    en: "This wiring is written for the {expected}, not the {board}: check every pin.",
+    fr: "Ce câblage est prévu pour la carte {expected}, pas pour {board} : les broches {pins} n’y ont pas le même rôle, vérifie-les.",
+    en: "This wiring is written for the {expected}, not the {board}: pins {pins} do not do the same job there, check them.",
   },
 };
 
@@ -153,10 +153,10 @@ function pinList(board: BoardProfile, keep: (pin: PinProfile) => boolean): strin
  */
 export function validateKitWiring(kit: KitProfile, board: BoardProfile): WiringIssue[] {
   const issues: WiringIssue[] = [];
-  const params = { board: board.name.en };
+  const params = { board: board.name };
   const seen = new Map<string, Connection>();
   for (const c of connectionsOf(kit)) {
-    const issue = (code: WiringIssueCode, extra: Record<string, string> = {}, other?: Connection) =>
+    const issue = (code: WiringIssueCode, extra: MessageParams = {}, other?: Connection) =>
       issues.push({
         code,
         pin: c.boardPin,
@@ -185,17 +185,40 @@ export function validateKitWiring(kit: KitProfile, board: BoardProfile): WiringI
         issue("wrong-i2c-pin", { choices: pinList(board, (p) => p.i2c === role) });
     }
   }
-  if (kit.board !== board.id) {
+  const differing = pinsThatDiffer(kit, board);
+  if (differing.length > 0) {
+    const expected = findBoard(kit.board);
     issues.unshift({
       code: "board-mismatch",
       pin: "",
       message: MESSAGES["board-mismatch"],
-      params: { ...params, expected: kit.board },
+      params: { ...params, expected: expected?.name ?? kit.board, pins: differing.join(", ") },
     });
   }
   return issues;
 }
 
+/**
+ * The kit's pins that do not do the same job on `board` as on the board the kit is wired for: a
+ * pin missing, or one that lost what its part needs or changed role (I2C, the USB link). None
+ * between a Nano and an old Nano (same pins, another bootloader), nor for a pin that only gains
+ * PWM.
+ */
+function pinsThatDiffer(kit: KitProfile, board: BoardProfile): string[] {
+  if (kit.board === board.id) return [];
+  const expected = findBoard(kit.board);
+  const role = (b: BoardProfile | undefined, c: Connection) => {
+    const pin = b && findPin(b, c.boardPin);
+    if (!pin) return "none";
+    const { digital, analogChannel, i2c, usbSerial } = pin;
+    const pwm = c.needs === "pwm" ? pin.pwm : undefined;
+    return JSON.stringify({ digital, analog: analogChannel !== null, i2c, usbSerial, pwm });
+  };
+  const differing = connectionsOf(kit)
+    .filter((c) => !expected || role(expected, c) !== role(board, c))
+    .map((c) => c.boardPin);
+  return [...new Set(differing)];
+}
 function describe(c: Connection, locale: Locale): string {
   return `${textIn(PART_NAMES[c.part], locale)} (${c.partPin})`;
 }

@@ -6,7 +6,9 @@
 export * from "./format/schema.ts";
 export { parseChallenge, parseChallengeText } from "./format/load.ts";
 export { migrate, MIGRATIONS } from "./format/migrate.ts";
-export { placeItems, seededRandom, type PlacedItem } from "./placement.ts";
+export { placeItems, seededRandom, PlacementError, type PlacedItem } from "./placement.ts";
+export { checkPlacementRules, checkPlacementSeeds, mostPointsApart } from "./feasibility.ts";
+export { findJsonError, lineColumn, type JsonErrorAt } from "./format/json-error.ts";
 export * from "./scoring/score.ts";
 export {
   PACK_IDS,
@@ -18,6 +20,7 @@ export {
   type PackId,
 } from "./pack/data.ts";
 export { runArena, scoringLabels, runFacts, challengeMaxScore } from "./setup.ts";
+export { challengeBrief, type ChallengeBrief } from "./brief.ts";
 export {
   challengeCamera,
   makeChallengeCamera,

@@ -19,6 +19,7 @@ export {
   writeFileWhole,
   formatOf,
   toCsv,
+  errorSummary,
   gradeTable,
   spreadsheetCsv,
   csvSeparator,
@@ -30,6 +31,8 @@ export {
   gradeFolder,
   gradeRow,
   programsIn,
+  findPrograms,
+  type SkippedEntry,
   type GradeOptions,
   type GradeReport,
 } from "./grader/grade.ts";
@@ -43,6 +46,16 @@ export {
   type Grader,
   type Compiler,
 } from "./grader/graders.ts";
+export {
+  queueGrader,
+  startQueueWorker,
+  gradeOnQueue,
+  isQueueUrl,
+  checkQueueUrl,
+  QUEUE_NAME,
+  type QueueWorker,
+  type QueueWorkerEvent,
+} from "./grader/queue.ts";
 
 /** `runChallenge` of the browser entry, with the shipped classifier as the camera by default. */
 export function runChallenge(options: ChallengeRunOptions) {

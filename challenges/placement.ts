@@ -3,7 +3,21 @@
  * at the same spots, on every machine (integer-only generator, no Math.random).
  */
 import { seededRandom as mulberry32, shuffled } from "../classifier/index.ts";
+import { LocalizedError, type Localized } from "../runtime/engine.ts";
 import type { Challenge } from "./format/schema.ts";
+
+const noRoom: Localized = {
+  fr: "pas de place pour {count} objets dans la zone de {width} × {height} cm à {spacing} cm les uns des autres (graine {seed}). Agrandis « region », diminue « minSpacing » ou le nombre d'objets.",
+  en: 'no room for {count} items in the {width} × {height} cm region {spacing} cm apart (seed {seed}). Enlarge "region", lower "minSpacing" or the number of items.',
+};
+
+/** The seeded draw found no room for an item: the challenge's placement asks too much. */
+export class PlacementError extends LocalizedError {
+  constructor(params: Record<string, string | number>) {
+    super(noRoom, params);
+    this.name = "PlacementError";
+  }
+}
 
 /**
  * The placement generator of a seed: the classifier's mulberry32 (integer-only, identical on every
@@ -48,7 +62,15 @@ export function placeItems(challenge: Challenge, seed: number): PlacedItem[] {
           spot = candidate;
         }
       }
-      if (!spot) throw new Error(`placement: no room for ${chosen.length} items in the region`);
+      if (!spot) {
+        throw new PlacementError({
+          count: chosen.length,
+          width: region.width,
+          height: region.height,
+          spacing: minSpacing,
+          seed,
+        });
+      }
       spots.push(spot);
     }
   }

@@ -17,10 +17,12 @@ export * from "./api/types.ts";
 export * from "./api/parts.ts";
 export {
   PUPIL_API_DTS,
+  PUPIL_API_MEMBERS,
   PUPIL_GLOBALS,
   ROBOT_METHODS,
   pupilApiDeclarations,
   pupilDtsFileName,
+  type PupilApiMember,
   type RobotMethod,
 } from "./api/pupil-api.ts";
 export type {

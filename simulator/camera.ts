@@ -1,8 +1,12 @@
 /**
  * The camera seam of `classify()`: a camera source gives an image (RGB) of what sits in the gripper,
- * and a `ClassifyItem` function names its kind. The classifier part will provide the real image bank
- * and model; until then, a PLACEHOLDER bank draws flat synthetic pictures of catalogue items, and a
- * PLACEHOLDER classifier matches a picture against the bank's clean drawings (nearest template).
+ * and a `ClassifyItem` function names its kind. The real ones are the classifier's image bank
+ * (photos and renders of every catalogue item) and its TF.js model, wired for a challenge run by
+ * `challenges/camera.ts`; `SimRobot` has no default and refuses `classify()` without them.
+ *
+ * PLACEHOLDER_CAMERA and placeholderClassify are a stand-in for tests of the seam itself: flat
+ * synthetic drawings of catalogue items, named by the nearest clean drawing. No run uses them
+ * unless it passes them explicitly.
  */
 import type { ClassifyResult } from "../runtime/engine.ts";
 import { CATALOGUE, isWasteKind } from "./items/catalogue.ts";

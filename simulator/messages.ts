@@ -51,6 +51,10 @@ export const MSG = {
   pUnknownKeys: { fr: "contient des clés inconnues : {keys}", en: "holds unknown keys: {keys}" },
   pInvalid: { fr: "est invalide ({detail})", en: "is invalid ({detail})" },
 
+  noClassifier: {
+    fr: "La caméra de ce robot n'est reliée à aucun modèle qui reconnaît les déchets : « {call} » ne peut rien reconnaître ici.",
+    en: "This robot's camera is linked to no model that recognises waste: “{call}” cannot recognise anything here.",
+  },
   missingPart: {
     fr: "Ce robot n'a pas de {part} : « {call} » est impossible",
     en: "This robot has no {part}: “{call}” cannot work",

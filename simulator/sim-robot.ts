@@ -17,7 +17,6 @@ import type {
   RobotDriver,
   RobotPart,
 } from "../runtime/engine.ts";
-import { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 import type { CameraSource, ClassifyItem } from "./camera.ts";
 import type { RunControl } from "./control.ts";
 import { MSG } from "./messages.ts";
@@ -38,8 +37,12 @@ const DEFAULT_SPEED = 50;
 export interface SimRobotOptions {
   /** The parts this robot has; all by default. */
   parts?: Iterable<RobotPart>;
+  /**
+   * The camera's pictures and what names the waste in them (the classifier's image bank and model:
+   * `challenges/camera.ts` wires them for a challenge). There is no default: without them,
+   * `classify()` fails with a message saying so, never a made-up answer.
+   */
   camera?: CameraSource;
-  /** Names the waste in a camera picture; the PLACEHOLDER classifier until the classifier lands. */
   classifyItem?: ClassifyItem;
   /** Simulated seconds after which `advance()` lets no more time pass (the run's limit). */
   timeLimit?: number;
@@ -74,8 +77,8 @@ export class SimRobot implements RobotDriver {
   private motion: Motion | null = null;
   /** Work done outside the world that an operation waits for (classification). */
   private readonly outside = new Set<Promise<void>>();
-  private readonly camera: CameraSource;
-  private readonly classifyItem: ClassifyItem;
+  private readonly camera: CameraSource | undefined;
+  private readonly classifyItem: ClassifyItem | undefined;
   private readonly timeLimit: number;
   private readonly runControl: RunControl | undefined;
   /** The jaws, for the view: 0 open … 1 closed, moving toward `jawGoal` at the kit's speed. */
@@ -90,8 +93,8 @@ export class SimRobot implements RobotDriver {
   ) {
     this.parts = new Set(options.parts ?? ROBOT_PARTS);
     this.sensors = new Sensors(world);
-    this.camera = options.camera ?? PLACEHOLDER_CAMERA;
-    this.classifyItem = options.classifyItem ?? placeholderClassify;
+    this.camera = options.camera;
+    this.classifyItem = options.classifyItem;
     this.timeLimit = options.timeLimit ?? Infinity;
     this.runControl = options.runControl;
   }
@@ -410,12 +413,14 @@ export class SimRobot implements RobotDriver {
 
   classify(): Promise<ClassifyResult> {
     this.need("camera", "classify");
+    const { camera, classifyItem } = this;
+    if (!camera || !classifyItem) throw new LocalizedError(MSG.noClassifier, { call: "classify" });
     const robot = this.world.robot;
     const item = robot.held ?? robot.itemInJaws();
-    const image = this.camera.imageOf(item?.entry ?? null, this.world.random);
+    const image = camera.imageOf(item?.entry ?? null, this.world.random);
     let outcome: { value: ClassifyResult } | { error: unknown } | undefined;
     const work: Promise<void> = Promise.resolve()
-      .then(() => this.classifyItem(image))
+      .then(() => classifyItem(image))
       .then(
         (value) => void (outcome = { value }),
         (error: unknown) => void (outcome = { error }),

@@ -3,6 +3,7 @@ import { compile } from "../runtime/index.ts";
 import { REFERENCE_ARENA } from "./arenas/reference.ts";
 import type { ArenaInput } from "./arena/schema.ts";
 import { playReplay } from "./replay/replay.ts";
+import { PLACEHOLDER_CAMERA, placeholderClassify } from "./camera.ts";
 import { runSimulation } from "./simulation.ts";
 
 const table: ArenaInput = {
@@ -29,6 +30,9 @@ describe("runSimulation (pupil programs in the sandbox)", () => {
       seed: 4,
       maxTime: 30,
       locale: "en",
+      // The seam's stand-in: this test is about the world, not the classifier.
+      camera: PLACEHOLDER_CAMERA,
+      classifyItem: placeholderClassify,
       print: (text) => printed.push(text),
     });
     expect(result.error).toBeUndefined();
@@ -146,5 +150,19 @@ describe("the camera seam", () => {
     expect(result.outcome).toBe("finished");
     expect(seen).toEqual(["drink-can"]);
     expect(printed).toEqual(["glass 0.5"]);
+  });
+
+  it("has no made-up default: without a camera and a classifier, classify() says so", async () => {
+    const result = await runSimulation({
+      program: "await robot.grab();\nconst r = await robot.classify();\nprint(r.kind);",
+      arena: table,
+      seed: 1,
+      maxTime: 5,
+      locale: "fr",
+    });
+    expect(result.outcome).toBe("error");
+    expect(result.error?.message).toContain(
+      "La caméra de ce robot n'est reliée à aucun modèle qui reconnaît les déchets : « classify » ne peut rien reconnaître ici.",
+    );
   });
 });

@@ -48,6 +48,7 @@ export async function runTwinChallenge(
     ...(challenge.kit.parts ? { parts: challenge.kit.parts } : {}),
     ...(options.kit ? { kit: options.kit } : {}),
     ...(options.calibration ? { calibration: options.calibration } : {}),
+    ...(options.onFrame ? { onFrame: options.onFrame } : {}),
   });
   return {
     ...scoredRun(options, arena, result, prints),

@@ -20,6 +20,7 @@ import {
   Recorder,
   SETTLE_SECONDS,
   World,
+  type ReplayFrame,
   type SimulationResult,
 } from "../simulator/index.ts";
 import { TWIN_MESSAGES } from "./messages.ts";
@@ -44,6 +45,8 @@ export interface TwinRunOptions {
   /** Parts the program may use, within the kit's (a challenge's kit). */
   parts?: readonly RobotPart[];
   record?: boolean;
+  /** Every frame (1/20 s) of the run, exactly as its replay decodes it (a live view). */
+  onFrame?: (frame: ReplayFrame) => void;
 }
 
 export interface TwinRunResult extends SimulationResult {
@@ -60,7 +63,7 @@ export async function runTwinSimulation(options: TwinRunOptions): Promise<TwinRu
   const world = await World.create({ arena, seed: options.seed, kit: kit.geometry });
   let twin: Twin | null = null;
   try {
-    const recorder = new Recorder(world, options.record === true);
+    const recorder = new Recorder(world, options.record === true, options.onFrame ?? null);
     world.onTick = () => recorder.onTick();
     twin = await Twin.boot({ world, kit, calibration: options.calibration ?? TWIN_CALIBRATION });
     twin.startWorld();
@@ -68,6 +71,7 @@ export async function runTwinSimulation(options: TwinRunOptions): Promise<TwinRu
       timeLimit: options.maxTime,
       ...(options.parts ? { parts: options.parts } : {}),
     });
+    recorder.robotState = () => driver.frameState();
     let outcome: SimulationResult["outcome"];
     let error: SimulationResult["error"];
     try {

@@ -14,7 +14,7 @@ export const TWIN_CALIBRATION: Calibration = {
   speedPercent: 50,
   cmPerSecond: 20.15,
   degreesPerSecond: 168,
-  white: [6036, 2455, 2212, 1900],
+  white: [5956, 2393, 2201, 1901],
   measured: true,
-  measuredAt: "2026-12-01T09:19:32.119Z",
+  measuredAt: "2026-12-01T11:07:29.634Z",
 };

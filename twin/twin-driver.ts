@@ -14,7 +14,7 @@ import {
   type RobotDriver,
   type RobotPart,
 } from "../runtime/engine.ts";
-import { DT } from "../simulator/index.ts";
+import { DT, type RobotFrame } from "../simulator/index.ts";
 import { drain, type Twin } from "./twin.ts";
 
 interface Tracked {
@@ -33,6 +33,8 @@ export class TwinDriver implements RobotDriver {
   private debt = 0;
   private readonly pending = new Set<Tracked>();
   private readonly timeLimit: number;
+  /** The last reading of each sensor the program read (the replay shows them). */
+  readonly seen: RobotFrame["seen"] = {};
 
   constructor(
     readonly twin: Twin,
@@ -121,19 +123,21 @@ export class TwinDriver implements RobotDriver {
 
   distance(): number {
     this.spend();
-    return this.robot.distance();
+    return (this.seen.distance = this.robot.distance());
   }
   line(): LineReading {
     this.spend();
-    return this.robot.line();
+    return (this.seen.line = this.robot.line());
   }
   color(): ColorReading {
     this.spend();
-    return this.robot.color();
+    const reading = this.robot.color();
+    this.seen.color = reading.name;
+    return reading;
   }
   heading(): number {
     this.spend();
-    return this.robot.heading();
+    return (this.seen.heading = this.robot.heading());
   }
   /** Raw colour counts (the calibration's white reference). */
   rawColor(): [number, number, number, number] {
@@ -151,6 +155,20 @@ export class TwinDriver implements RobotDriver {
   }
   wait(seconds: number): Promise<void> {
     return this.track(this.robot.wait(seconds));
+  }
+
+  /** The robot as the replay shows it. */
+  frameState(): RobotFrame {
+    const { world, shown } = this.twin;
+    const robot = world.robot;
+    const held = robot.held ? world.items.indexOf(robot.held) + 1 : 0;
+    return {
+      power: [robot.power[0] * 100, robot.power[1] * 100],
+      wheels: [robot.encoders[0], robot.encoders[1]],
+      jaw: shown.jaw,
+      held,
+      seen: { ...this.seen },
+    };
   }
 
   async dispose(): Promise<void> {

@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { findBoard, findKit, findPin, type KitProfile } from "../boards/index.ts";
-import { loadArena, World, type ArenaInput } from "../simulator/index.ts";
-import { calibrateTwin, Twin, TWIN_CALIBRATION, TwinDriver } from "./index.ts";
+import { compile } from "../runtime/index.ts";
+import { loadArena, playReplay, World, type ArenaInput } from "../simulator/index.ts";
+import { calibrateTwin, runTwinSimulation, Twin, TWIN_CALIBRATION, TwinDriver } from "./index.ts";
 
 const START = { x: 100, y: 150, heading: 0 };
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -118,5 +119,39 @@ describe("calibration on the twin", () => {
     await driver.twin.until(driver.wait(0.3), 1);
     const b = world.robot.pose();
     expect(Math.abs(Math.hypot(b.x - a.x, b.y - a.y) - 20)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("a twin run", () => {
+  it("records a replay that plays back to its trace, the jaws and the held can in its frames", async () => {
+    const compiled = compile(
+      `const held = await robot.grab();\nawait robot.forward(-10);\nprint(held, robot.distance() < 10);`,
+      { locale: "en" },
+    );
+    if (!compiled.ok) throw new Error(compiled.diagnostics[0]!.message);
+    const printed: string[] = [];
+    const result = await runTwinSimulation({
+      program: compiled.program,
+      arena: {
+        version: 1,
+        table: { width: 300, depth: 300 },
+        start: START,
+        items: [{ item: "drink-can", position: { x: START.x + 18, y: START.y } }],
+      },
+      seed: 5,
+      maxTime: 10,
+      record: true,
+      print: (text) => printed.push(text),
+    });
+    expect(result.outcome).toBe("finished");
+    // Held between the jaws, the can echoes: the ultrasonic sensor reads it close.
+    expect(printed).toEqual(["true true"]);
+    expect(result.events.map((e) => e.type)).toContain("itemGrabbed");
+    const played = playReplay(JSON.parse(JSON.stringify(result.replay)));
+    expect(played.hash).toBe(result.trace.hash);
+    const last = played.frames.at(-1)!.robot!;
+    expect(last.held).toBe(1);
+    expect(last.jaw).toBeGreaterThan(0.9);
+    expect(played.frames[0]!.robot!.jaw).toBe(0);
   });
 });

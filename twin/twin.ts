@@ -71,6 +71,8 @@ export class Twin {
   robot!: BoardRobot;
   /** Board seconds at which Johnny-Five was ready and the kit set up. */
   readySeconds = 0;
+  /** What the parts show of themselves: the jaws' closure, 0 open … 1 closed. */
+  readonly shown = { jaw: 0 };
   private readonly parts: TwinPart[];
   private worldRuns = false;
   private closed = false;
@@ -110,6 +112,7 @@ export class Twin {
       kit: this.kit,
       profile,
       pin: (name) => findPin(profile, name)!.number,
+      shown: this.shown,
     };
     this.parts = TWIN_PARTS.map((part) => part(wiring)).filter((p): p is TwinPart => p !== null);
     this.clock = new BoardClock(() => this.board.cpuTime() * 1000);

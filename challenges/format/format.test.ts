@@ -69,7 +69,7 @@ describe("challenge format", () => {
       mode: "fixed",
       spots: [
         { x: 40, y: 20 },
-        { x: 40, y: -20 },
+        { x: 40, y: 70 },
       ],
       shuffle: true,
     });

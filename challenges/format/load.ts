@@ -3,7 +3,9 @@
  * `LocalizedError` that names the field, and nothing runs.
  */
 import type { z } from "zod";
-import { LocalizedError, type Localized } from "../../runtime/engine.ts";
+import { localize, LocalizedError, type Localized } from "../../runtime/engine.ts";
+import { checkPlacementRules } from "../feasibility.ts";
+import { findJsonError, JSON_MISTAKES } from "./json-error.ts";
 import { CHALLENGE_SCHEMA_VERSION, challengeSchema, type Challenge } from "./schema.ts";
 import { migrate } from "./migrate.ts";
 import { checkArena } from "./arena-check.ts";
@@ -16,6 +18,10 @@ const messages = {
   notJson: {
     fr: "Le fichier de défi « {file} » n'est pas du JSON valide : {detail}",
     en: 'The challenge file "{file}" is not valid JSON: {detail}',
+  },
+  notJsonAt: {
+    fr: "Le fichier de défi « {file} » n'est pas du JSON valide : ligne {line}, colonne {column} : {detail}.",
+    en: 'The challenge file "{file}" is not valid JSON: line {line}, column {column}: {detail}.',
   },
   notObject: {
     fr: "Le fichier de défi « {file} » doit contenir un objet JSON.",
@@ -123,7 +129,8 @@ export function parseChallenge(raw: unknown, file = "challenge.json"): Challenge
   }
   const result = challengeSchema.safeParse(migrated.value, { reportInput: true });
   if (!result.success) throw issueError(file, result.error.issues[0]!);
-  checkArena(result.data, file);
+  const arena = checkArena(result.data, file);
+  checkPlacementRules(result.data, arena.table, file);
   return result.data;
 }
 
@@ -133,7 +140,14 @@ export function parseChallengeText(text: string, file = "challenge.json"): Chall
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new LocalizedError(messages.notJson, { file, detail: (error as Error).message });
+    const at = findJsonError(text);
+    if (!at) throw new LocalizedError(messages.notJson, { file, detail: (error as Error).message });
+    const detail = localize(JSON_MISTAKES[at.mistake], { found: at.found });
+    throw new LocalizedError(localize(messages.notJsonAt, { detail }), {
+      file,
+      line: at.line,
+      column: at.column,
+    });
   }
   return parseChallenge(raw, file);
 }

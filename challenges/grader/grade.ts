@@ -2,7 +2,7 @@
  * Grading a folder of pupil programs on a challenge: every program on every seed, in parallel
  * worker threads. One broken program never stops the others: its failures are in its row.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Locale } from "../../runtime/engine.ts";
 import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
@@ -11,6 +11,7 @@ import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { closeCompiler } from "../../runtime/node.ts";
 import { runPool } from "./pool.ts";
 import { jobWatchdogMs } from "./watchdog.ts";
+import { checkPlacementSeeds } from "../feasibility.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 
 export interface GradeOptions {
@@ -23,6 +24,11 @@ export interface GradeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Wall milliseconds one run may take (see watchdog.ts); from the challenge by default. */
   jobTimeoutMs?: number;
+  /**
+   * A shared queue (`redis://host:6379`): the jobs go there for `robotyc worker`s on any machine
+   * to take, instead of this machine's threads (`jobs` is then theirs to choose).
+   */
+  queue?: string;
 }
 
 export interface GradeReport {
@@ -31,12 +37,58 @@ export interface GradeReport {
   runs: (GradeJobResult & { program: string; seed: number })[];
 }
 
-/** The programs of a folder: its `.ts` and `.js` files, by name. */
+/** An entry of a class folder that is not graded, and why. */
+export interface SkippedEntry {
+  /** Its path from the class folder, `/` between folders. */
+  entry: string;
+  reason: "not-a-program" | "unreadable";
+}
+
+const PROGRAM_FILE = /\.(ts|js)$/;
+/** Folders this deep are not read (a link that loops back stops here too). */
+const MAX_DEPTH = 6;
+
+/**
+ * The programs of a class folder: its `.ts` and `.js` files, and those of its subfolders (a folder
+ * per pupil is common), by path (`alice/robot.ts`); and the entries left out. Hidden entries
+ * (`.DS_Store`, `.git`) are left out silently.
+ */
+export function findPrograms(folder: string): { programs: string[]; skipped: SkippedEntry[] } {
+  const programs: string[] = [];
+  const skipped: SkippedEntry[] = [];
+  const visit = (relative: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(folder, relative)).sort();
+    } catch {
+      skipped.push({ entry: relative, reason: "unreadable" });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith(".")) continue;
+      const entry = relative === "" ? name : `${relative}/${name}`;
+      let info;
+      try {
+        info = statSync(join(folder, entry));
+      } catch {
+        skipped.push({ entry, reason: "unreadable" });
+        continue;
+      }
+      if (info.isDirectory()) {
+        if (depth < MAX_DEPTH) visit(entry, depth + 1);
+        else skipped.push({ entry, reason: "unreadable" });
+      } else if (info.isFile() && PROGRAM_FILE.test(name) && !name.endsWith(".d.ts")) {
+        programs.push(entry);
+      } else skipped.push({ entry, reason: "not-a-program" });
+    }
+  };
+  visit("", 0);
+  return { programs, skipped };
+}
+
+/** The programs of a class folder (see `findPrograms`). */
 export function programsIn(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name) && !e.name.endsWith(".d.ts"))
-    .map((e) => e.name)
-    .sort();
+  return findPrograms(folder).programs;
 }
 
 const WORKER = new URL("./worker.ts", import.meta.url);
@@ -66,6 +118,9 @@ export function gradeRow(
 
 export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   tuneSimulationHost();
+  // A challenge whose items cannot be placed on some seed is refused before any run.
+  const { challenge, file } = resolveChallenge(options.challenge);
+  checkPlacementSeeds(challenge, options.seeds, file);
   const programs = programsIn(options.folder);
   // Compiled here, once a program, while the workers boot.
   // The compiler's worker is closed once every program is compiled (it is not needed after).
@@ -75,19 +130,19 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
     options.seeds,
     options.locale,
   ).finally(closeCompiler);
-  const results = await runPool<GradeJob, GradeJobResult>(
-    WORKER,
-    jobs,
-    options.jobs,
-    (_job, error) => failed(error, options.locale),
-    {
-      heapMb: SIMULATION_HEAP_MB,
-      jobTimeoutMs:
-        options.jobTimeoutMs ??
-        jobWatchdogMs(resolveChallenge(options.challenge).challenge.timeLimit),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    },
-  );
+  const results = options.queue
+    ? await (await import("./queue.ts")).gradeOnQueue(options.queue, await jobs, options.onProgress)
+    : await runPool<GradeJob, GradeJobResult>(
+        WORKER,
+        jobs,
+        options.jobs,
+        (_job, error) => failed(error, options.locale),
+        {
+          heapMb: SIMULATION_HEAP_MB,
+          jobTimeoutMs: options.jobTimeoutMs ?? jobWatchdogMs(challenge.timeLimit),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        },
+      );
   const runs = results.map((r, n) => ({
     ...r,
     program: programs[Math.floor(n / options.seeds.length)]!,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  errorSummary,
   mean,
   spreadsheetCsv,
   toCsv,
@@ -138,5 +139,27 @@ describe("grade result files", () => {
   it("means are rounded to hundredths", () => {
     expect(mean([1, 2, 2])).toBe(1.67);
     expect(mean([])).toBe(0);
+  });
+});
+
+describe("what went wrong, once per program", () => {
+  it("says an error of every seed once, and names the seeds of the others", () => {
+    const errors = [
+      { seed: 1, message: "Ligne 2 : « robot.avancer » n'existe pas", line: 2 },
+      { seed: 2, message: "Ligne 2 : « robot.avancer » n'existe pas", line: 2 },
+      { seed: 3, message: "Ligne 2 : « robot.avancer » n'existe pas", line: 2 },
+    ];
+    expect(errorSummary(errors, [1, 2, 3], "fr")).toBe("Ligne 2 : « robot.avancer » n'existe pas");
+    expect(
+      errorSummary(
+        [
+          { seed: 2, message: "tombé", line: 5 },
+          { seed: 3, message: "tombé", line: 5 },
+          { seed: 1, message: "trop long" },
+        ],
+        [1, 2, 3],
+        "en",
+      ),
+    ).toBe("seeds 2, 3: tombé; seed 1: trop long");
   });
 });

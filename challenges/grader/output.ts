@@ -89,8 +89,34 @@ const CSV_WORDS = {
   seed: { fr: "graine {seed}", en: "seed {seed}" },
   mean: { fr: "moyenne", en: "mean" },
   errors: { fr: "erreurs", en: "errors" },
-  error: { fr: "graine {seed} : {message}", en: "seed {seed}: {message}" },
+  error: { fr: "graine {seeds} : {message}", en: "seed {seeds}: {message}" },
+  errorSeeds: { fr: "graines {seeds} : {message}", en: "seeds {seeds}: {message}" },
 } satisfies Record<string, Localized>;
+
+/**
+ * What went wrong with a program, each error once: a compiler error fails every seed with the
+ * same message, which is said once without seeds; an error on some seeds names them.
+ */
+export function errorSummary(
+  errors: GradeRow["errors"],
+  seeds: readonly number[],
+  locale: Locale,
+): string {
+  const groups = new Map<string, { message: string; seeds: number[] }>();
+  // Each message names its line and column itself.
+  for (const { message, seed } of errors) {
+    const group = groups.get(message) ?? { message, seeds: [] };
+    group.seeds.push(seed);
+    groups.set(message, group);
+  }
+  return [...groups.values()]
+    .map(({ message, seeds: failed }) => {
+      if (failed.length === seeds.length && seeds.length > 1) return message;
+      const key = failed.length === 1 ? "error" : "errorSeeds";
+      return format(CSV_WORDS[key], locale, { seeds: failed.join(", "), message });
+    })
+    .join("; ");
+}
 
 /** Grade rows as a table: one column per seed, the mean, and what went wrong. */
 export function gradeTable(
@@ -106,8 +132,7 @@ export function gradeTable(
       row.program,
       ...row.scores,
       row.mean,
-      // Each message names its line and column once.
-      row.errors.map((e) => w("error", { seed: e.seed, message: e.message })).join("; "),
+      errorSummary(row.errors, seeds, locale),
     ]),
   };
 }
@@ -133,6 +158,10 @@ export function writeFileWhole(path: string, text: string): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
+    // The temporary file is ours: what the person asked for is `path`.
+    const e = error as NodeJS.ErrnoException;
+    if (e.path === temp) e.path = path;
+    if (typeof e.message === "string") e.message = e.message.split(temp).join(path);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -33,7 +33,10 @@ describe("robotyc boards", () => {
   it("refuses an unknown option, in French", async () => {
     const c = capture();
     expect(await main(["boards", "--bad"], c.io)).toBe(2);
-    expect(c.err.join("\n")).toBe("Option inconnue : « --bad ». Options : --json, --no-probe.");
+    expect(c.err.join("\n")).toBe(
+      "Option inconnue : --bad. Options de « robotyc boards » : --json, --no-probe, --help.\n" +
+        "Aide : robotyc boards --help",
+    );
   });
 
   it("lists this machine's serial ports as JSON (no board attached here: an empty list)", async () => {
@@ -76,22 +79,82 @@ describe("robotyc boards", () => {
   });
 });
 
+/** `robotyc wiring ...` in its own process, in `cwd`. */
+async function wiringIn(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [CLI, "wiring", ...args],
+      {
+        cwd,
+        env: { ...process.env, ROBOTYC_LANG: "fr" },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 describe("robotyc wiring", () => {
-  it("prints the default kit's sheet as SVG", async () => {
-    const c = capture();
-    expect(await main(["wiring"], c.io)).toBe(0);
-    const svg = c.out.join("\n");
-    expect(svg).toContain("<svg");
-    expect(svg).toContain("Câblage : Kit 2 roues motrices sur Arduino Uno");
-    expect(c.err).toEqual([]);
+  it("without --out, writes wiring-<kit>.svg in the current folder and says where", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "robotyc-wiring-"));
+    try {
+      const r = await wiringIn(dir);
+      expect(r.code).toBe(0);
+      const file = join(dir, "wiring-2wd-kit.svg");
+      expect(r.stdout.trim()).toBe(`Feuille écrite : ${file}`);
+      expect(r.stderr).toBe("");
+      const svg = await readFile(file, "utf8");
+      expect(svg).toContain("<svg");
+      expect(svg).toContain("Câblage : Kit 2 roues motrices sur Arduino Uno");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
-  it("warns when the kit is drawn on a board it was not wired for", async () => {
-    const c = capture();
-    expect(await main(["wiring", "--board", "mega2560"], c.io)).toBe(0);
-    expect(c.err.join("\n")).toContain("doit aller sur la broche D20");
-    const d = capture();
-    expect(await main(["wiring", "--kit", "6wd"], d.io)).toBe(1);
-    expect(d.err.join("\n")).toBe("Kit inconnu : « 6wd ».");
+  it("refuses a PDF (or any other format) before writing anything", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "robotyc-wiring-"));
+    try {
+      const pdf = capture();
+      expect(await main(["wiring", "--out", join(dir, "feuille.pdf")], pdf.io)).toBe(2);
+      expect(pdf.err.join("\n")).toContain("La feuille de câblage s'écrit en SVG, pas en PDF");
+      expect(await main(["wiring", "--out", join(dir, "feuille.png")], capture().io)).toBe(2);
+      const missing = capture();
+      expect(await main(["wiring", "--out", join(dir, "nodir", "x.svg")], missing.io)).toBe(2);
+      expect(missing.err.join("\n")).toContain(`Le dossier « ${join(dir, "nodir")} » n'existe pas`);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("warns only when the board's pins differ from the kit's (not for a Nano, old or new)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "robotyc-wiring-"));
+    try {
+      const mega = capture();
+      expect(await main(["wiring", "--board", "mega", "--out", join(dir, "m.svg")], mega.io)).toBe(
+        0,
+      );
+      expect(mega.err.join("\n")).toContain(
+        "Ce câblage est prévu pour la carte Arduino Uno, pas pour Arduino Mega 2560 : les broches A4, A5",
+      );
+      expect(mega.err.join("\n")).toContain("doit aller sur la broche D20");
+      for (const board of ["nano", "nano-old"]) {
+        const nano = capture();
+        expect(await main(["wiring", "--board", board, "--out", join(dir, "n.svg")], nano.io)).toBe(
+          0,
+        );
+        expect(nano.err).toEqual([]);
+      }
+      const unknown = capture();
+      expect(await main(["wiring", "--kit", "2wd"], unknown.io)).toBe(1);
+      expect(unknown.err.join("\n")).toBe(
+        "Kit inconnu : « 2wd ». Kits : 2wd-kit, 2wd-kit-tb6612. Voulais-tu dire « 2wd-kit » ?",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -55,14 +55,32 @@ describe("robotyc classify", () => {
   it("--json prints one array, in the order given, folders expanded sorted", async () => {
     const r = await run([join(dir, "c.png"), join(dir, "folder"), "--json"]);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.out) as { file: string; kind: string; confidence: number }[];
+    const rows = JSON.parse(r.out) as {
+      file: string;
+      kind: string;
+      confidence: number;
+      scores: Record<string, number>;
+    }[];
     expect(rows.map((row) => row.file)).toEqual([
       join(dir, "c.png"),
       join(dir, "folder", "a.jpg"),
       join(dir, "folder", "b.png"),
     ]);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(["file", "kind", "confidence"]);
+      expect(Object.keys(row)).toEqual(["file", "kind", "confidence", "scores"]);
+      // Every class's probability, so that a teacher can explain a "none" answer.
+      expect(Object.keys(row.scores)).toEqual([
+        "plastic",
+        "paper",
+        "glass",
+        "metal",
+        "organic",
+        "residual",
+      ]);
+      const values = Object.values(row.scores);
+      expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      expect(Math.max(...values)).toBeCloseTo(row.confidence, 4);
+      if (row.kind !== "none") expect(row.scores[row.kind]).toBe(Math.max(...values));
       expect(["plastic", "paper", "glass", "metal", "organic", "residual", "none"]).toContain(
         row.kind,
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toolchainAvailable } from "../../firmware-bridge/index.ts";
+import { FIRMWARE_VERSION, toolchainAvailable } from "../../firmware-bridge/index.ts";
 import { main } from "../main.ts";
 
 function capture() {
@@ -16,10 +16,25 @@ describe("robotyc flash", () => {
   it("explains its usage and refuses an unknown board", async () => {
     const a = capture();
     expect(await main(["flash", "--board", "uno"], a.io)).toBe(2);
-    expect(a.err.join("\n")).toMatch(/Usage: robotyc flash/);
+    expect(a.err.join("\n")).toMatch(
+      /^The option --port <port\|emulated> is missing: the board's serial port/,
+    );
+    expect(a.err.join("\n")).toMatch(/Help: robotyc flash --help$/);
     const b = capture();
     expect(await main(["flash", "--board", "zx81", "--port", "/dev/null"], b.io)).toBe(1);
-    expect(b.err.join("\n")).toMatch(/Unknown board: "zx81"/);
+    expect(b.err.join("\n")).toMatch(/Unknown board: "zx81". Boards: uno .*mega2560 \(mega\)/);
+  });
+
+  it("takes the names people use for a board, and --help names the old Nano's id", async () => {
+    const c = capture();
+    // `mega` is the Mega 2560: the board is known, the port is what fails.
+    expect(
+      await main(["flash", "--board", "mega", "--port", "/dev/robotyc-no-such-port"], c.io),
+    ).toBe(1);
+    expect(c.err.join("\n")).toMatch(/does not open/);
+    const help = capture();
+    expect(await main(["flash", "--help"], help.io)).toBe(0);
+    expect(help.out.join("\n")).toContain("--board nano-old");
   });
 
   it("says why a port does not open", async () => {
@@ -38,7 +53,8 @@ describe("robotyc flash", () => {
       expect(await main(["flash", "--board", "uno", "--port", "emulated"], d.io)).toBe(0);
       expect(d.out).toContain("Writing 50%");
       expect(d.out).toContain("Verifying 100%");
-      expect(d.out.join("\n")).toMatch(/Robotyc firmware 1\.0, up to date/);
+      const { major, minor } = FIRMWARE_VERSION;
+      expect(d.out.join("\n")).toContain(`Robotyc firmware ${major}.${minor}, up to date`);
     },
   );
 });

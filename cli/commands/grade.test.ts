@@ -1,4 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -89,6 +96,104 @@ describe("robotyc grade", () => {
     expect((await robotyc("grade", dir, "--challenge", "nope")).code).toBe(2);
     expect((await robotyc("grade", dir)).code).toBe(2);
   });
+});
+
+describe("robotyc grade reads a class as teachers keep it, and never loses its grades", () => {
+  async function inFrench(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, {
+      locale: "fr",
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  }
+
+  it("reads a folder per pupil, says what it skipped, each error once per program", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "robotyc-class-"));
+    mkdirSync(join(dir, "alice"));
+    mkdirSync(join(dir, "bob"));
+    mkdirSync(join(dir, ".git"));
+    copyFileSync(solutionFile("trieur-1-zone"), join(dir, "alice", "robot.ts"));
+    writeFileSync(join(dir, "bob", "robot.ts"), "await robot.forward(\n");
+    writeFileSync(join(dir, "bob", "photo.png"), "");
+    writeFileSync(join(dir, "consignes.txt"), "");
+    writeFileSync(join(dir, ".git", "config"), "");
+    const r = await inFrench("grade", dir, "--challenge", "trieur-1-zone", "--seeds", "1..3");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "Ignorés (ce ne sont pas des programmes .ts ou .js) : bob/photo.png, consignes.txt",
+    );
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("programme;graine 1;graine 2;graine 3;moyenne;erreurs");
+    expect(lines[1]).toBe("alice/robot.ts;40;40;40;40;");
+    // One compiler error fails the three seeds: said once, not three times.
+    expect(lines[2]).toBe("bob/robot.ts;0;0;0;0;Ligne 2, colonne 1 : Il manque « ) » ici.");
+    expect(lines[2]).not.toContain("graine");
+  });
+
+  it("refuses a challenge whose items find no room on a seed, once, before grading", async () => {
+    const dir = classFolder();
+    const file = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "challenges",
+      "format",
+      "fixtures",
+      "no-room.json",
+    );
+    const r = await inFrench("grade", dir, "--challenge", file, "--seeds", "1..5");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n").at(-1)).toBe(
+      `Le fichier de défi « ${file} » est invalide : champ « items.placement » : pas de place pour 30 objets dans la zone de 80 × 60 cm à 12 cm les uns des autres (graine 1). Agrandis « region », diminue « minSpacing » ou le nombre d'objets.`,
+    );
+  });
+
+  it("checks the output file's folder before grading anything", async () => {
+    const dir = classFolder();
+    const r = await inFrench(
+      "grade",
+      dir,
+      "--challenge",
+      CHALLENGE,
+      "--out",
+      join("nodir", "x.csv"),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "Le dossier « nodir » n'existe pas : impossible d'y écrire « nodir/x.csv ». Crée-le ou choisis un autre endroit.",
+    );
+    expect(r.stdout).toBe("");
+  });
+
+  // As root (CI), /sys/kernel passes the permission check and still refuses the file, as a full
+  // disk or a pulled USB stick would after the check; other users are refused before grading.
+  it.skipIf(process.getuid?.() !== 0)(
+    "a write that still fails prints the results and says why",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "robotyc-class-"));
+      copyFileSync(solutionFile("trieur-1-zone"), join(dir, "Élise.ts"));
+      const r = await inFrench(
+        "grade",
+        dir,
+        "--challenge",
+        "trieur-1-zone",
+        "--seeds",
+        "1",
+        "--out",
+        "/sys/kernel/notes.csv",
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        "Impossible d'écrire « /sys/kernel/notes.csv » : Accès refusé à « /sys/kernel/notes.csv ». Choisis un dossier où tu as le droit d'écrire, ou demande les droits.\n" +
+          "Voici les résultats, pour ne rien perdre :",
+      );
+      expect(r.stdout).toBe("programme;graine 1;moyenne;erreurs\nÉlise.ts;40;40;");
+    },
+  );
 });
 
 describe("fairness", () => {

@@ -146,6 +146,67 @@ describe("robotyc run", () => {
     ).toBe(2);
   });
 
+  it("checks the replay's folder before running: nothing runs for a replay that cannot be kept", async () => {
+    const r = await inProcess(
+      "run",
+      solutionFile("trieur-1-zone"),
+      "--challenge",
+      "trieur-1-zone",
+      "--replay",
+      join("nodir", "r.json"),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      'The folder "nodir" does not exist: cannot write "nodir/r.json" there. Create it or choose another place.',
+    );
+  });
+
+  // As root (CI), /sys/kernel passes the permission check but refuses the file, as a full disk
+  // or a pulled USB stick would after the check; other users are refused before the run.
+  it.skipIf(process.getuid?.() !== 0)(
+    "a replay whose write still fails: the score is printed, the replay kept elsewhere",
+    async () => {
+      const r = await inProcess(
+        "run",
+        solutionFile("trieur-1-zone"),
+        "--challenge",
+        "trieur-1-zone",
+        "--replay",
+        "/sys/kernel/r.json",
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("Score: 40 / 40");
+      const kept = /The replay is kept in "([^"]+)"/.exec(r.stderr)?.[1];
+      expect(r.stderr).toContain('Cannot write the replay "/sys/kernel/r.json": Permission denied');
+      expect(r.stderr).not.toContain(".tmp");
+      expect(playReplay(readFileSync(kept!, "utf8")).frames.length).toBeGreaterThan(10);
+    },
+  );
+
+  it("a challenge whose items find no room is refused before anything runs, with one message", async () => {
+    const crowded = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "challenges",
+      "format",
+      "fixtures",
+      "no-room.json",
+    );
+    const r = await inProcess("run", solutionFile("trieur-1-zone"), "--challenge", crowded);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `The challenge file "${crowded}" is invalid: field "items.placement": no room for 30 items in the 80 × 60 cm region 12 cm apart (seed 1). Enlarge "region", lower "minSpacing" or the number of items.`,
+    );
+    const json = program("virgule.json", '{\n  "schemaVersion": 2,\n}\n');
+    const bad = await inProcess("run", solutionFile("trieur-1-zone"), "--challenge", json);
+    expect(bad.stderr).toBe(
+      `The challenge file "${json}" is not valid JSON: line 2, column 21: one comma too many: nothing follows it in the list.`,
+    );
+  });
+
   it("--twin runs the program on the twin, scored the same way; --json adds driver: twin", () => {
     const args = [solutionFile("trieur-1-zone"), "--challenge", "trieur-1-zone", "--json"];
     const twin = robotyc("run", ...args, "--twin");

@@ -12,7 +12,7 @@ import { breakdownLine } from "../../challenges/node.ts";
 import { call, normalizeCode, waitForScore } from "../../classroom/index.ts";
 import { format, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
-import { parseArgs } from "./args.ts";
+import { helpText, parseArgs, type CommandSpec } from "./args.ts";
 
 const text = {
   summary: {
@@ -85,9 +85,52 @@ function fail(
   return 2;
 }
 
-const command: Command = {
+/** What `--help` explains. */
+export const SUBMIT_SPEC: CommandSpec = {
+  name: "submit",
+  summary: text.summary,
+  arguments: [
+    {
+      value: { fr: "<programme.ts>", en: "<program.ts>" },
+      help: { fr: "le programme à envoyer", en: "the program to send" },
+    },
+  ],
+  options: [
+    {
+      name: "server",
+      kind: "text",
+      value: { fr: "http://<adresse>:8080", en: "http://<address>:8080" },
+      help: {
+        fr: "l'adresse du serveur de la classe (le professeur l'affiche)",
+        en: "the class server's address (the teacher shows it)",
+      },
+      required: true,
+    },
+    {
+      name: "code",
+      kind: "text",
+      value: { fr: "<code>", en: "<code>" },
+      help: { fr: "le code de la classe", en: "the class code" },
+      required: true,
+    },
+    {
+      name: "name",
+      kind: "text",
+      value: { fr: "<pseudo>", en: "<pseudonym>" },
+      help: { fr: "ton pseudo dans la classe", en: "your pseudonym in the class" },
+      required: true,
+    },
+  ],
+};
+
+const command: Command & { spec: CommandSpec } = {
+  spec: SUBMIT_SPEC,
   summary: text.summary,
   async run(args, io) {
+    if (args.includes("--help") || args.includes("-h")) {
+      io.out(helpText(SUBMIT_SPEC, io.locale));
+      return 0;
+    }
     const parsed = parseArgs(args, ["server", "code", "name"], []);
     const { server, code, name } = parsed?.options ?? {};
     if (!parsed || parsed.positional.length !== 1 || !server || !code || !name) {

@@ -1,8 +1,10 @@
 /**
  * `robotyc wiring [--kit <id>] [--board <id>] [--out <file.svg>]`: the printable wiring sheet of a
- * kit (SVG, in the user's language), and its wiring problems, if any.
+ * kit (SVG, in the user's language), and its wiring problems, if any. Without --out the sheet goes
+ * to `wiring-<kit>.svg` in the current folder (a terminal is no place for 10 kB of SVG).
  */
 import { writeFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
 import {
   BOARDS,
   findBoard,
@@ -12,72 +14,125 @@ import {
   renderWiringSheet,
   validateKitWiring,
 } from "../../boards/index.ts";
-import { format } from "../../runtime/index.ts";
-import type { Command } from "../main.ts";
+import { format, type Locale, type Localized } from "../../runtime/index.ts";
+import { closest, defineCommand, type CommandSpec } from "./args.ts";
+import { outputProblem } from "./output.ts";
 
 const messages = {
   summary: {
-    fr: "Feuille de câblage d’un kit en SVG (--kit, --board, --out)",
-    en: "Wiring sheet of a kit as SVG (--kit, --board, --out)",
+    fr: "écrit la feuille de câblage d'un kit, à imprimer (SVG)",
+    en: "writes the wiring sheet of a kit, to print (SVG)",
   },
-  usage: {
-    fr: "Utilisation : robotyc wiring [--kit <kit>] [--board <carte>] [--out <fichier.svg>]\nKits : {kits}\nCartes : {boards}",
-    en: "Usage: robotyc wiring [--kit <kit>] [--board <board>] [--out <file.svg>]\nKits: {kits}\nBoards: {boards}",
+  kit: { fr: "le kit ; 2wd-kit par défaut", en: "the kit; 2wd-kit by default" },
+  board: {
+    fr: "la carte ; celle du kit par défaut",
+    en: "the board; the kit's own by default",
   },
-  unknownKit: { fr: "Kit inconnu : « {id} ».", en: 'Unknown kit: "{id}".' },
-  unknownBoard: { fr: "Carte inconnue : « {id} ».", en: 'Unknown board: "{id}".' },
+  out: {
+    fr: "le fichier de la feuille (.svg) ; wiring-<kit>.svg dans le dossier courant par défaut",
+    en: "the sheet's file (.svg); wiring-<kit>.svg in the current folder by default",
+  },
+  kits: { fr: "Kits : {list}", en: "Kits: {list}" },
+  boards: { fr: "Cartes : {list}", en: "Boards: {list}" },
+  unknownKit: {
+    fr: "Kit inconnu : « {id} ». Kits : {list}.",
+    en: 'Unknown kit: "{id}". Kits: {list}.',
+  },
+  unknownBoard: {
+    fr: "Carte inconnue : « {id} ». Cartes : {list}.",
+    en: 'Unknown board: "{id}". Boards: {list}.',
+  },
+  didYouMean: { fr: " Voulais-tu dire « {id} » ?", en: ' Did you mean "{id}"?' },
+  pdf: {
+    fr: "La feuille de câblage s'écrit en SVG, pas en PDF : « {file} ». Écris-la en .svg, ouvre-la dans ton navigateur et imprime-la (« Enregistrer au format PDF » donne un PDF).",
+    en: 'The wiring sheet is written as SVG, not PDF: "{file}". Write it as .svg, open it in your browser and print it ("Save as PDF" gives a PDF).',
+  },
+  notSvg: {
+    fr: "La feuille de câblage s'écrit en SVG : donne un fichier .svg (reçu : « {file} »).",
+    en: 'The wiring sheet is written as SVG: give a .svg file (got "{file}").',
+  },
   written: { fr: "Feuille écrite : {file}", en: "Sheet written: {file}" },
   problems: {
     fr: "Attention, ce câblage a des problèmes :",
     en: "Warning, this wiring has problems:",
   },
+} satisfies Record<string, Localized>;
+
+/** Board ids with the other names they take: `mega2560 (mega)`. */
+function boardList(): string {
+  return BOARDS.map((b) => (b.aliases?.length ? `${b.id} (${b.aliases[0]})` : b.id)).join(", ");
+}
+
+export const WIRING_SPEC: CommandSpec = {
+  name: "wiring",
+  summary: messages.summary,
+  options: [
+    { name: "kit", kind: "text", value: { fr: "<kit>", en: "<kit>" }, help: messages.kit },
+    { name: "board", kind: "text", value: { fr: "<carte>", en: "<board>" }, help: messages.board },
+    {
+      name: "out",
+      kind: "text",
+      value: { fr: "<fichier.svg>", en: "<file.svg>" },
+      help: messages.out,
+    },
+  ],
+  notes: (locale: Locale) => [
+    format(messages.kits, locale, { list: KITS.map((k) => k.id).join(", ") }),
+    format(messages.boards, locale, { list: boardList() }),
+  ],
 };
 
-const command: Command = {
-  summary: messages.summary,
-  async run(args, io) {
-    const options = new Map<string, string>();
-    for (let i = 0; i < args.length; i += 2) {
-      const [name, value] = [args[i]!, args[i + 1]];
-      if (!["--kit", "--board", "--out"].includes(name) || value === undefined) {
-        io.err(
-          format(messages.usage, io.locale, {
-            kits: KITS.map((k) => k.id).join(", "),
-            boards: BOARDS.map((b) => b.id).join(", "),
-          }),
-        );
-        return 2;
-      }
-      options.set(name, value);
-    }
-    const kitId = options.get("--kit") ?? "2wd-kit";
-    const kit = findKit(kitId);
-    if (!kit) {
-      io.err(format(messages.unknownKit, io.locale, { id: kitId }));
-      return 1;
-    }
-    const boardId = options.get("--board") ?? kit.board;
-    const board = findBoard(boardId);
-    if (!board) {
-      io.err(format(messages.unknownBoard, io.locale, { id: boardId }));
-      return 1;
-    }
-    const issues = validateKitWiring(kit, board);
-    if (issues.length > 0) {
-      io.err(
-        [
-          format(messages.problems, io.locale),
-          ...issues.map((i) => "- " + formatWiringIssue(i, io.locale)),
-        ].join("\n"),
-      );
-    }
-    const svg = renderWiringSheet(kit, board, io.locale);
-    const out = options.get("--out");
-    if (out) {
-      await writeFile(out, svg);
-      io.out(format(messages.written, io.locale, { file: out }));
-    } else io.out(svg);
-    return 0;
-  },
-};
-export default command;
+function unknown(message: Localized, id: string, known: string[], locale: Locale): string {
+  const near = closest(id, known);
+  const list = message === messages.unknownBoard ? boardList() : known.join(", ");
+  return (
+    format(message, locale, { id, list }) +
+    (near ? format(messages.didYouMean, locale, { id: near }) : "")
+  );
+}
+
+export default defineCommand(WIRING_SPEC, async (parsed, io) => {
+  const kitId = parsed.options.kit ?? "2wd-kit";
+  const kit = findKit(kitId);
+  if (!kit) {
+    io.err(
+      unknown(
+        messages.unknownKit,
+        kitId,
+        KITS.map((k) => k.id),
+        io.locale,
+      ),
+    );
+    return 1;
+  }
+  const boardId = parsed.options.board ?? kit.board;
+  const board = findBoard(boardId);
+  if (!board) {
+    const names = BOARDS.flatMap((b) => [b.id, ...(b.aliases ?? [])]);
+    io.err(unknown(messages.unknownBoard, boardId, names, io.locale));
+    return 1;
+  }
+  const out = parsed.options.out ?? `wiring-${kit.id}.svg`;
+  const ext = extname(out).toLowerCase();
+  if (ext !== ".svg") {
+    io.err(format(ext === ".pdf" ? messages.pdf : messages.notSvg, io.locale, { file: out }));
+    return 2;
+  }
+  const problem = outputProblem(out, `wiring-${kit.id}.svg`);
+  if (problem) {
+    io.err(problem.localized(io.locale));
+    return 2;
+  }
+  const issues = validateKitWiring(kit, board);
+  if (issues.length > 0) {
+    io.err(
+      [
+        format(messages.problems, io.locale),
+        ...issues.map((i) => "- " + formatWiringIssue(i, io.locale)),
+      ].join("\n"),
+    );
+  }
+  await writeFile(out, renderWiringSheet(kit, board, io.locale));
+  io.out(format(messages.written, io.locale, { file: resolve(out) }));
+  return 0;
+});

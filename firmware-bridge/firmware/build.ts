@@ -18,7 +18,7 @@ export type FirmwareBoard = (typeof FIRMWARE_BOARDS)[number];
 
 /** Name and version our firmware reports (REPORT_FIRMWARE); kept equal to src/protocol.h. */
 export const FIRMWARE_NAME = "RobotycFirmata";
-export const FIRMWARE_VERSION = { major: 1, minor: 0 } as const;
+export const FIRMWARE_VERSION = { major: 1, minor: 1 } as const;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const FIRMWARE_SOURCE_DIR = join(HERE, "src");

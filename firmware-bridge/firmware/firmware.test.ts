@@ -256,7 +256,8 @@ describe("Robotyc Firmata in the emulated Uno", () => {
     await version;
     // An overlong SysEx is dropped, the next query answered.
     board.port.write([0xf0, 0x71, ...new Array(300).fill(0x41), 0xf7]);
-    const name = awaitBytes(board, [0xf0, 0x79, 0x01, 0x00, 0x52, 0x00]); // "R"
+    const { major, minor } = FIRMWARE_VERSION;
+    const name = awaitBytes(board, [0xf0, 0x79, major, minor, 0x52, 0x00]); // "R"
     board.port.write([0xf0, 0x79, 0xf7]);
     await name;
   });

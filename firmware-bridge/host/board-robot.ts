@@ -2,7 +2,7 @@
  * `BoardRobot`: the Robot API on a real (or emulated) robot kit, over a `BoardConnection`.
  *
  * Time is the wall clock: `forward(cm)` and `turn(deg)` run the motors for the time the robot's
- * calibration gives, then stop. The kit has no gyroscope: `heading()` integrates the turns the
+ * calibration gives, then stop, and settle once the robot has braked to rest. The kit has no gyroscope: `heading()` integrates the turns the
  * robot was told to make (and the estimated turn rate of `setMotors` differences), so it drifts
  * with wheel slip. Sensor reads return the latest sample the board sent. A lost link rejects every
  * pending operation and every later call with the link's localized reason.
@@ -86,6 +86,8 @@ interface Motion {
   degrees: number;
   seconds: number;
   started: number;
+  /** Stops the motors at the end of the drive time; the motion then settles once at rest. */
+  brake: ReturnType<typeof setTimeout> | null;
 }
 
 export interface BoardRobotOptions {
@@ -192,11 +194,23 @@ export class BoardRobot implements RobotDriver {
     const motion = this.motion;
     if (!motion) return;
     this.motion = null;
+    if (motion.brake) clearTimeout(motion.brake);
     const elapsed = Math.min(motion.seconds, (performance.now() - motion.started) / 1000);
     if (!motion.op.settled) {
       this.headingDeg += motion.seconds > 0 ? (motion.degrees * elapsed) / motion.seconds : 0;
       motion.op.finish();
     }
+  }
+
+  /**
+   * Seconds the robot takes to brake to rest from the speed it drives at (its speed over the
+   * kit's acceleration): a timed motion settles only then, so the next one starts from rest, as
+   * the calibration measured it. Without this wait, a turn right after a forward drive spends
+   * its short calibrated time reversing a wheel that still rolls forward.
+   */
+  private restSeconds(): number {
+    const { cmPerSecond } = ratesAt(this.options.calibration, this.speed);
+    return cmPerSecond / this.connection.kit.geometry.maxAcceleration;
   }
 
   private startMotion(
@@ -211,16 +225,23 @@ export class BoardRobot implements RobotDriver {
       degrees,
       seconds,
       started: performance.now(),
+      brake: null,
     };
-    motion.op = this.operation(seconds, () => {
+    const rest = seconds > 0 ? this.restSeconds() : 0;
+    motion.op = this.operation(seconds + rest, () => {
       if (this.motion === motion) {
         this.motion = null;
         this.headingDeg += degrees;
-        if (this.connection.state === "ready") this.drive(0, 0);
       }
     });
     this.motion = motion;
-    if (seconds > 0) this.drive(left, right);
+    if (seconds > 0) {
+      this.drive(left, right);
+      motion.brake = setTimeout(() => {
+        motion.brake = null;
+        if (this.motion === motion && this.connection.state === "ready") this.drive(0, 0);
+      }, seconds * 1000);
+    }
     return motion.op.promise;
   }
 

@@ -12,6 +12,15 @@ interface Member {
   doc: Localized;
 }
 
+/** One call of the pupil API: `robot.<name>` or a global function. */
+export interface PupilApiMember {
+  scope: "robot" | "global";
+  name: string;
+  /** `name(params): result`, e.g. `forward(cm: number): Promise<void>`. */
+  signature: string;
+  doc: Localized;
+}
+
 const robotMembers: Member[] = [
   {
     signature: "forward(cm: number): Promise<void>;",
@@ -184,6 +193,24 @@ export function pupilApiDeclarations(locale: Locale): string {
   for (const fn of globals) out.push(docComment(fn.doc[locale], ""), fn.signature, "");
   return out.join("\n");
 }
+
+/**
+ * Every call of the pupil API in declaration order, with its signature and docs: what other
+ * faces of the API (the Blocks) are generated from, so they cannot drift from the typings.
+ */
+export const PUPIL_API_MEMBERS: readonly PupilApiMember[] = [
+  ...robotMembers.map((m) => ({ scope: "robot" as const, ...m })),
+  ...globals.map((m) => ({
+    scope: "global" as const,
+    ...m,
+    signature: m.signature.replace(/^declare function /, ""),
+  })),
+].map(({ scope, signature, doc }) => ({
+  scope,
+  name: /^\w+/.exec(signature)![0],
+  signature: signature.replace(/;$/, ""),
+  doc,
+}));
 
 /** The `.d.ts` text of the pupil API in every language. */
 export const PUPIL_API_DTS: Record<Locale, string> = Object.fromEntries(

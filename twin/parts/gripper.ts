@@ -14,7 +14,7 @@ const PULSE_MAX_MS = 2.4;
 const CLOSED_AT = 0.9;
 const OPEN_AT = 0.5;
 
-export function gripperPart({ world, board, kit, pin }: TwinWiring): TwinPart | null {
+export function gripperPart({ world, board, kit, pin, shown }: TwinWiring): TwinPart | null {
   if (!kit.gripper) return null;
   const { openDegrees, closedDegrees } = kit.gripper;
   const signal = pin(kit.gripper.signal);
@@ -32,6 +32,7 @@ export function gripperPart({ world, board, kit, pin }: TwinWiring): TwinPart | 
         const step = speed * DT;
         angle += Math.max(-step, Math.min(step, asked - angle));
       }
+      shown.jaw = Math.max(0, Math.min(1, closure()));
       const robot = world.robot;
       if (!closed && closure() >= CLOSED_AT) {
         closed = true;

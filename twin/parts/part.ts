@@ -14,6 +14,8 @@ export interface TwinWiring {
   profile: BoardProfile;
   /** Arduino pin number of a board pin name ("D5", "A0"). */
   pin(name: string): number;
+  /** What the parts show of themselves (the replay's robot state). */
+  shown: { jaw: number };
 }
 
 export interface TwinPart {

@@ -319,6 +319,71 @@ uint32_t decodeLong(const uint8_t *in) {
   return value;
 }
 
+void sendPingReply(uint8_t pin, uint32_t duration) {
+  Serial.write(START_SYSEX);
+  Serial.write(PING_READ);
+  send7(pin);
+  for (int8_t shift = 24; shift >= 0; shift -= 8) send7((duration >> shift) & 0xFF);
+  Serial.write(END_SYSEX);
+}
+
+// The echo is timed by its pin's pin-change interrupt, so the firmware goes on reading the host
+// and driving the motors while it lasts (up to 38 ms when nothing is in range). Timed by a
+// blocking pulseIn, every motor command arriving meanwhile waited that long: a turn that should
+// last 0.5 s started or stopped up to 38 ms late, 6° at a classroom robot's speed. A pin
+// without a pin-change interrupt (some of the Mega's) is still timed by pulseInLong.
+struct Echo {
+  volatile uint8_t state;  // ECHO_IDLE, ECHO_WAIT_RISE, ECHO_WAIT_FALL, ECHO_DONE
+  volatile uint32_t riseUs;
+  volatile uint32_t fallUs;
+  volatile uint8_t *input;
+  uint8_t mask;
+  bool activeHigh;
+  uint8_t pin;
+  volatile uint8_t *pcmsk;
+  uint8_t pcmskBit;
+  uint8_t pcicrBit;
+  uint32_t startUs;
+  uint32_t timeoutUs;
+};
+const uint8_t ECHO_IDLE = 0, ECHO_WAIT_RISE = 1, ECHO_WAIT_FALL = 2, ECHO_DONE = 3;
+Echo echo;
+
+// From the pin-change interrupts: the echo's edges, stamped with micros().
+void echoEdge() {
+  uint8_t state = echo.state;
+  if (state != ECHO_WAIT_RISE && state != ECHO_WAIT_FALL) return;
+  bool active = ((*echo.input & echo.mask) != 0) == echo.activeHigh;
+  if (state == ECHO_WAIT_RISE && active) {
+    echo.riseUs = micros();
+    echo.state = ECHO_WAIT_FALL;
+  } else if (state == ECHO_WAIT_FALL && !active) {
+    echo.fallUs = micros();
+    echo.state = ECHO_DONE;
+  }
+}
+
+void disarmEcho() {
+  if (echo.state == ECHO_IDLE) return;
+  noInterrupts();
+  *echo.pcmsk &= ~_BV(echo.pcmskBit);
+  if (*echo.pcmsk == 0) PCICR &= ~_BV(echo.pcicrBit);
+  echo.state = ECHO_IDLE;
+  interrupts();
+}
+
+// From loop(): answers once the echo has ended, or with 0 (no echo) at the timeout.
+void pollEcho() {
+  uint8_t state = echo.state;
+  if (state == ECHO_IDLE) return;
+  uint32_t duration;
+  if (state == ECHO_DONE) duration = echo.fallUs - echo.riseUs;
+  else if (micros() - echo.startUs > echo.timeoutUs) duration = 0;
+  else return;
+  disarmEcho();
+  sendPingReply(echo.pin, duration);
+}
+
 // In: pin, level, pulse-out µs (4 bytes as 7-bit pairs, big-endian), timeout µs (same).
 // Out: pin (7-bit pair), echo duration µs (4 bytes as 7-bit pairs, big-endian).
 void handlePing(const uint8_t *in, uint8_t length) {
@@ -332,6 +397,12 @@ void handlePing(const uint8_t *in, uint8_t length) {
   if (pulseOutUs < 10) pulseOutUs = 10;
   if (pulseOutUs > 1000) pulseOutUs = 1000;
   if (timeoutUs > PING_MAX_TIMEOUT_US) timeoutUs = PING_MAX_TIMEOUT_US;
+  if (echo.state != ECHO_IDLE) {
+    // A new ping while one is timed: the old one is answered "no echo".
+    uint8_t old = echo.pin;
+    disarmEcho();
+    sendPingReply(old, 0);
+  }
   if (pins[pin].mode == MODE_SERVO) servo::detach(pin);
   pins[pin].mode = MODE_PING;
   pinMode(pin, OUTPUT);
@@ -341,14 +412,29 @@ void handlePing(const uint8_t *in, uint8_t length) {
   delayMicroseconds(pulseOutUs);
   digitalWrite(pin, !level);
   pinMode(pin, INPUT);
-  // Timed with micros(), not by counting loop turns: interrupts (serial, servos, millis) during
-  // the echo would shorten a counted pulse.
-  uint32_t duration = pulseInLong(pin, level, timeoutUs);
-  Serial.write(START_SYSEX);
-  Serial.write(PING_READ);
-  send7(pin);
-  for (int8_t shift = 24; shift >= 0; shift -= 8) send7((duration >> shift) & 0xFF);
-  Serial.write(END_SYSEX);
+  volatile uint8_t *pcicr = digitalPinToPCICR(pin);
+  if (pcicr == 0) {
+    // Timed with micros(), not by counting loop turns: interrupts (serial, servos, millis)
+    // during the echo would shorten a counted pulse.
+    sendPingReply(pin, pulseInLong(pin, level, timeoutUs));
+    return;
+  }
+  // The module starts its echo about 250 µs after the trigger: arming now is in time.
+  echo.pin = pin;
+  echo.input = portInputRegister(digitalPinToPort(pin));
+  echo.mask = digitalPinToBitMask(pin);
+  echo.activeHigh = level == HIGH;
+  echo.pcmsk = digitalPinToPCMSK(pin);
+  echo.pcmskBit = digitalPinToPCMSKbit(pin);
+  echo.pcicrBit = digitalPinToPCICRbit(pin);
+  echo.timeoutUs = timeoutUs;
+  echo.startUs = micros();
+  noInterrupts();
+  echo.state = ECHO_WAIT_RISE;
+  *echo.pcmsk |= _BV(echo.pcmskBit);
+  PCIFR = _BV(echo.pcicrBit);
+  *pcicr |= _BV(echo.pcicrBit);
+  interrupts();
 }
 
 // ---------------------------------------------------------------- queries
@@ -574,6 +660,7 @@ void parse(uint8_t byte) {
 }
 
 void systemReset() {
+  disarmEcho();
   for (uint8_t pin = 0; pin < TOTAL_PINS; pin++) {
     servoMin[pin] = 544;
     servoMax[pin] = 2400;
@@ -603,6 +690,16 @@ void systemReset() {
 }
 
 }  // namespace
+
+#if defined(PCINT0_vect)
+ISR(PCINT0_vect) { echoEdge(); }
+#endif
+#if defined(PCINT1_vect)
+ISR(PCINT1_vect) { echoEdge(); }
+#endif
+#if defined(PCINT2_vect)
+ISR(PCINT2_vect) { echoEdge(); }
+#endif
 
 void setup() {
   Serial.begin(57600);
@@ -640,5 +737,6 @@ void loop() {
     }
   }
 
+  pollEcho();
   if (failsafeMs != 0 && !failsafeTripped && now - lastHostByteMs > failsafeMs) tripFailsafe();
 }

@@ -7,7 +7,7 @@
 // Our firmware: name and version, reported by REPORT_FIRMWARE.
 #define ROBOTYC_FIRMWARE_NAME "RobotycFirmata"
 #define ROBOTYC_FIRMWARE_MAJOR 1
-#define ROBOTYC_FIRMWARE_MINOR 0
+#define ROBOTYC_FIRMWARE_MINOR 1
 
 // Status bytes (the low nibble of the first four carries a port or channel).
 #define DIGITAL_MESSAGE 0x90

@@ -39,8 +39,8 @@ export interface FlashResult {
 
 export const flashMessages = {
   noAnswer: {
-    fr: "Le bootloader ne répond pas ({step}). Vérifie le port et le type de carte (Nano : essaie « ancien bootloader »).",
-    en: "The bootloader does not answer ({step}). Check the port and the board type (Nano: try “old bootloader”).",
+    fr: "Le bootloader ne répond pas ({step}). Vérifie le port et le type de carte (une Nano à l'ancien bootloader, comme la plupart des clones, est la carte « nano-old » : --board nano-old).",
+    en: "The bootloader does not answer ({step}). Check the port and the board type (a Nano with the old bootloader, like most clones, is the board “nano-old”: --board nano-old).",
   },
   badAnswer: {
     fr: "Réponse inattendue du bootloader ({step}) : {bytes}.",
