@@ -26,7 +26,8 @@ export type Outcome = "finished" | "timeout" | "error" | "watchdog";
 /** How a pilot's drive ended. */
 export interface PilotResult {
   outcome: Outcome;
-  error?: { message: string; line?: number };
+  /** `message` names the line and column once; `line`, `column` for tools. */
+  error?: { message: string; line?: number; column?: number };
 }
 
 /** Drives the robot until done; must respect `maxTime` (driver seconds). */
@@ -68,7 +69,8 @@ export interface SimulationResult {
   events: SimEvent[];
   final: FinalState;
   trace: Trace;
-  error?: { message: string; line?: number };
+  /** `message` names the line and column once; `line`, `column` for tools. */
+  error?: { message: string; line?: number; column?: number };
   replay?: Replay;
 }
 
