@@ -8,8 +8,8 @@ const [file, challengeId, runs] = process.argv.slice(2);
 const challenges = await import("../dist/node/cli/work/run.js");
 challenges.tuneSimulationHost();
 const { challenge } = challenges.resolveChallenge(challengeId);
-const { compile } = await import("../dist/node/cli/work/check.js");
-const compiled = compile(readFileSync(file), { locale: "en" });
+const compiled = await challenges.compileIsolated(readFileSync(file), { locale: "en" });
+await challenges.closeCompiler();
 const factors = [];
 for (let run = 0; run <= Number(runs); run++) {
   const start = performance.now();

@@ -55,10 +55,11 @@ export async function compileCached(
   source: string | Uint8Array,
   locale: Locale,
   fileName = "program.ts",
+  compile: typeof compileProgram = compileProgram,
 ): Promise<CompileResult> {
   const compiler = compilerFingerprint();
   const dir = compiler ? compileCacheDir() : undefined;
-  if (!compiler || !dir) return compileProgram(source, locale, fileName);
+  if (!compiler || !dir) return compile(source, locale, fileName);
   const bytes = typeof source === "string" ? new TextEncoder().encode(source) : source;
   const key = entryKey(compiler, bytes, locale, fileName);
   const file = join(dir, key.slice(0, 2), `${key}.json`);
@@ -68,7 +69,7 @@ export async function compileCached(
   } catch {
     // Not there yet, or unreadable: compile.
   }
-  const result = await compileProgram(source, locale, fileName);
+  const result = await compile(source, locale, fileName);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });

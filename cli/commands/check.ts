@@ -33,7 +33,7 @@ export const CHECK_SPEC: CommandSpec = {
 
 export default defineCommand(CHECK_SPEC, async (parsed, io) => {
   // The compiler loads here, not with the command: `robotyc --help` stays instant.
-  const { compile, sizeDiagnostic } = await import("../work/check.ts");
+  const { compileIsolated, sizeDiagnostic } = await import("../work/check.ts");
   const locale = io.locale;
   // --details: TypeScript's own message under each of ours, for who wants it.
   const details = parsed.flags.has("details");
@@ -56,7 +56,8 @@ export default defineCommand(CHECK_SPEC, async (parsed, io) => {
     io.err(format(messages.notFound, locale, { file }));
     return 2;
   }
-  const result = compile(bytes, { locale, fileName: file });
+  // In a worker thread with a heap cap and a watchdog: no program can take this process down.
+  const result = await compileIsolated(bytes, { locale, fileName: file });
   for (const d of result.diagnostics) {
     const prefix = d.severity === "warning" ? `${format(messages.warning, locale)}: ` : "";
     io.err(`${file}:${d.line}:${d.column}: ${prefix}${d.message}`);

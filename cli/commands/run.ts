@@ -17,7 +17,7 @@ import {
   textIn,
   type Locale,
   type Localized,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
 import type { CommandIO } from "../main.ts";
 import { defineCommand, type CommandSpec, type OptionSpec } from "./args.ts";
 import { errorText } from "./errors.ts";
@@ -110,6 +110,12 @@ export const RUN_SPEC: CommandSpec = {
   ],
 };
 
+/** ROBOTYC_WATCHDOG_SECONDS lowers the sandbox's last-resort watchdog (for tests; default 60 s). */
+function watchdogFromEnv(): { limits?: { watchdogMs: number } } {
+  const seconds = Number(process.env.ROBOTYC_WATCHDOG_SECONDS);
+  return seconds > 0 ? { limits: { watchdogMs: seconds * 1000 } } : {};
+}
+
 /** Writes the replay where asked; if that fails, says why and keeps it in a temporary folder. */
 async function saveReplay(
   file: string,
@@ -134,8 +140,8 @@ async function saveReplay(
 export default defineCommand(RUN_SPEC, async (parsed, io) => {
   // The work loads here, not with the command: `robotyc --help` stays instant.
   const work = await import("../work/run.ts");
-  const { breakdownLine, checkPlacementSeeds, compileCached, localizeBreakdown } = work;
-  const { resolveChallenge, resultJson, tuneSimulationHost } = work;
+  const { breakdownLine, checkPlacementSeeds, closeCompiler, compileIsolated } = work;
+  const { localizeBreakdown, resolveChallenge, resultJson, tuneSimulationHost } = work;
   tuneSimulationHost();
   const seed = parsed.numbers.seed ?? 1;
   const programPath = parsed.positional[0]!;
@@ -173,18 +179,30 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
     return 2;
   }
 
+  // Compiled in a worker thread with a heap cap and a watchdog (a type-level bomb cannot take
+  // this process down); this process never loads TypeScript. Through the compile cache: a program run before is not
+  // compiled again.
+  const compiled = await work.compileCached(source, io.locale, basename(programPath), (s, l, f) =>
+    compileIsolated(s, { locale: l, fileName: f }),
+  );
+  await closeCompiler();
   // The twin (and Johnny-Five with it) is loaded only when asked for.
   const runOn = twin ? (await import("../../twin/index.ts")).runTwinChallenge : work.runChallenge;
   const result = await runOn({
-    // Compiled through the cache: a program run before does not load the compiler again.
-    source: await compileCached(source, io.locale, basename(programPath)),
+    source: compiled,
+    // The replay keeps the program as written.
     program: { source: new TextDecoder().decode(source), language: "typescript" },
     challenge,
     seed,
     locale: io.locale,
-    // With --json, stdout holds the result alone: the program's prints go to stderr.
-    print: json ? io.err : io.out,
+    // With --json, stdout holds the result alone: the program's prints go to stderr. A slow
+    // reader makes the run wait (the sandbox waits at the program's next pause).
+    print: (line: string) => {
+      (json ? io.err : io.out)(line);
+      return io.drained?.(json ? "err" : "out");
+    },
     record: replayFile !== undefined,
+    ...watchdogFromEnv(),
   });
 
   if (json) {
@@ -212,5 +230,5 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
     if (!(await saveReplay(replayFile, result.replay, io, io.locale))) return 1;
     if (!json) io.err(format(text.replay, io.locale, { file: replayFile }));
   }
-  return result.outcome === "error" ? 1 : 0;
+  return result.outcome === "error" || result.outcome === "watchdog" ? 1 : 0;
 });

@@ -1,5 +1,6 @@
 /**
- * What `robotyc check` loads when it runs: the compiler, not the sandbox (see work/challenges.ts
- * for why these modules exist).
+ * What `robotyc check` loads when it runs: the isolated compiler, not the sandbox (see
+ * work/challenges.ts for why these modules exist).
  */
-export { compile, sizeDiagnostic } from "../../runtime/index.ts";
+export { sizeDiagnostic } from "../../runtime/index.ts";
+export { compileIsolated } from "../../runtime/node.ts";

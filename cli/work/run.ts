@@ -15,3 +15,4 @@ export {
   tuneSimulationHost,
   writeFileWhole,
 } from "../../challenges/node.ts";
+export { closeCompiler, compileIsolated } from "../../runtime/node.ts";
