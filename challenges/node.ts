@@ -46,6 +46,16 @@ export {
   type Grader,
   type Compiler,
 } from "./grader/graders.ts";
+export {
+  queueGrader,
+  startQueueWorker,
+  gradeOnQueue,
+  isQueueUrl,
+  checkQueueUrl,
+  QUEUE_NAME,
+  type QueueWorker,
+  type QueueWorkerEvent,
+} from "./grader/queue.ts";
 
 /** `runChallenge` of the browser entry, with the shipped classifier as the camera by default. */
 export function runChallenge(options: ChallengeRunOptions) {

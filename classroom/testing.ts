@@ -85,6 +85,7 @@ export async function startTestClass(options: {
   threads?: number;
   data?: string;
   grader?: Grader;
+  replays?: () => Grader;
 }): Promise<TestClass> {
   const data = options.data ?? mkdtempSync(join(tmpdir(), "robotyc-classroom-"));
   const classroom = Classroom.open({
@@ -94,6 +95,7 @@ export async function startTestClass(options: {
     seeds: options.seeds,
     locale: "fr",
     grader: options.grader ?? localGrader(options.threads ?? 2),
+    ...(options.replays ? { replays: options.replays } : {}),
   });
   const server = await startClassroomServer(classroom, { host: "127.0.0.1", port: 0 });
   return {

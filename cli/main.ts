@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<Command>> = {
   classify: async () => (await import("./commands/classify.ts")).default,
   classroom: async () => (await import("./commands/classroom.ts")).default,
   submit: async () => (await import("./commands/submit.ts")).default,
+  worker: async () => (await import("./commands/worker.ts")).default,
 };
 
 const messages = {

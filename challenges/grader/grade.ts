@@ -20,6 +20,11 @@ export interface GradeOptions {
   locale: Locale;
   /** Called each time a run ends (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A shared queue (`redis://host:6379`): the jobs go there for `robotyc worker`s on any machine
+   * to take, instead of this machine's threads (`jobs` is then theirs to choose).
+   */
+  queue?: string;
 }
 
 export interface GradeReport {
@@ -120,16 +125,18 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
     options.seeds,
     options.locale,
   );
-  const results = await runPool<GradeJob, GradeJobResult>(
-    WORKER,
-    jobs,
-    options.jobs,
-    (_job, error) => failed(error, options.locale),
-    {
-      heapMb: SIMULATION_HEAP_MB,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    },
-  );
+  const results = options.queue
+    ? await (await import("./queue.ts")).gradeOnQueue(options.queue, await jobs, options.onProgress)
+    : await runPool<GradeJob, GradeJobResult>(
+        WORKER,
+        jobs,
+        options.jobs,
+        (_job, error) => failed(error, options.locale),
+        {
+          heapMb: SIMULATION_HEAP_MB,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        },
+      );
   const runs = results.map((r, n) => ({
     ...r,
     program: programs[Math.floor(n / options.seeds.length)]!,

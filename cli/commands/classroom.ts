@@ -1,13 +1,14 @@
 /**
  * `robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <address>]
- * [--port 8080] [--data <folder>] [--jobs <n>] [--new] [--json]`: runs a timed classroom session
- * on this machine for the school LAN. Prints the class code, the address pupils type and the
- * teacher's links; with --json, one JSON object `{url, code, teacherToken}` first, then one JSON
- * line per event. Runs until Ctrl+C; started again on the same --data, the session goes on.
+ * [--port 8080] [--data <folder>] [--jobs <n> | --queue <redis url>] [--new] [--json]`: runs a
+ * timed classroom session on this machine for the school LAN. Prints the class code, the address
+ * pupils type and the teacher's links; with --json, one JSON object `{url, code, teacherToken}`
+ * first, then one JSON line per event. Runs until Ctrl+C; started again on the same --data, the
+ * session goes on. With --queue, `robotyc worker`s on other machines grade the submissions.
  */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { localGrader, resolveChallenge } from "../../challenges/node.ts";
+import { localGrader, queueGrader, resolveChallenge, type Grader } from "../../challenges/node.ts";
 import {
   Classroom,
   displayCode,
@@ -16,18 +17,18 @@ import {
   type ClassroomEvent,
 } from "../../classroom/index.ts";
 import { format, LocalizedError, type Locale, type Localized } from "../../i18n/index.ts";
-import type { Command, CommandIO } from "../main.ts";
-import { helpText, parseArgs, wholeNumber, type CommandSpec } from "./args.ts";
-import { parseSeeds } from "./grade.ts";
+import type { CommandIO } from "../main.ts";
+import { defineCommand, type CommandSpec } from "./args.ts";
+import { untilStopped } from "./signals.ts";
 
 const text = {
   summary: {
     fr: "lance une séance chronométrée pour la classe, sur le réseau de l'établissement",
     en: "runs a timed classroom session on the school network",
   },
-  usage: {
-    fr: "Utilisation : robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <adresse>] [--port 8080] [--data <dossier>] [--jobs <n>] [--new] [--json]",
-    en: "Usage: robotyc classroom --challenge <id> --minutes <n> [--seeds 1,2,3] [--host <address>] [--port 8080] [--data <folder>] [--jobs <n>] [--new] [--json]",
+  badPort: {
+    fr: "--port doit être un nombre entier de 0 à 65535 (0 : un port libre).",
+    en: "--port must be a whole number from 0 to 65535 (0: a free port).",
   },
   badMinutes: {
     fr: "--minutes doit être un nombre entier de 1 à {max}.",
@@ -153,6 +154,15 @@ export const CLASSROOM_SPEC: CommandSpec = {
       },
     },
     {
+      name: "queue",
+      kind: "text",
+      value: { fr: "redis://<hôte>:6379", en: "redis://<host>:6379" },
+      help: {
+        fr: "note sur une file partagée (Redis) : des « robotyc worker » sur d'autres machines notent les envois (au lieu de --jobs)",
+        en: 'grades on a shared queue (Redis): "robotyc worker"s on other machines grade the submissions (instead of --jobs)',
+      },
+    },
+    {
       name: "new",
       kind: "flag",
       help: {
@@ -207,109 +217,87 @@ function eventLine(event: ClassroomEvent, locale: Locale, now: number): string |
   }
 }
 
-const command: Command & { spec: CommandSpec } = {
-  spec: CLASSROOM_SPEC,
-  summary: text.summary,
-  async run(args, io) {
-    if (args.includes("--help") || args.includes("-h")) {
-      io.out(helpText(CLASSROOM_SPEC, io.locale));
-      return 0;
-    }
-    const parsed = parseArgs(
-      args,
-      ["challenge", "minutes", "seeds", "host", "port", "data", "jobs"],
-      ["json", "new"],
-    );
-    if (!parsed || parsed.positional.length > 0 || !parsed.options.challenge) {
-      return fail(io, text.usage);
-    }
-    const minutes = wholeNumber(parsed.options.minutes ?? "20");
-    if (!minutes || minutes > MAX_MINUTES) return fail(io, text.badMinutes, { max: MAX_MINUTES });
-    const seeds = parseSeeds(parsed.options.seeds);
-    const port = wholeNumber(parsed.options.port ?? "8080");
-    const jobs =
-      parsed.options.jobs === undefined
-        ? Math.max(1, availableParallelism())
-        : wholeNumber(parsed.options.jobs);
-    if (!seeds || port === undefined || port > 65535 || !jobs) return fail(io, text.usage);
-    const data = resolve(parsed.options.data ?? "robotyc-classe");
-    const json = parsed.flags.has("json");
+export default defineCommand(CLASSROOM_SPEC, async (parsed, io) => {
+  const minutes = parsed.numbers.minutes ?? 20;
+  if (minutes > MAX_MINUTES) return fail(io, text.badMinutes, { max: MAX_MINUTES });
+  const seeds = parsed.lists.seeds ?? [1, 2, 3];
+  const port = parsed.numbers.port ?? 8080;
+  if (port > 65535) return fail(io, text.badPort);
+  const jobs = parsed.numbers.jobs ?? Math.max(1, availableParallelism());
+  const data = resolve(parsed.options.data ?? "robotyc-classe");
+  const json = parsed.flags.has("json");
 
-    let classroom: Classroom;
-    try {
-      resolveChallenge(parsed.options.challenge);
-      classroom = Classroom.open({
-        data,
-        challenge: parsed.options.challenge,
-        minutes,
-        seeds,
-        locale: io.locale,
-        grader: localGrader(jobs),
-        fresh: parsed.flags.has("new"),
-      });
-    } catch (error) {
-      if (!(error instanceof LocalizedError)) throw error;
-      io.err(error.localized(io.locale));
-      return 2;
-    }
-    const host = parsed.options.host ?? "0.0.0.0";
-    let server;
-    try {
-      server = await startClassroomServer(classroom, { host, port });
-    } catch (error) {
-      await classroom.close();
-      const e = error as NodeJS.ErrnoException;
-      if (e.code === "EADDRINUSE") return fail(io, text.busyPort, { port });
-      return fail(io, text.badHost, { host, detail: e.message });
-    }
-
-    const token = classroom.teacherToken;
-    if (json) {
-      io.out(JSON.stringify({ url: server.url, code: classroom.code, teacherToken: token }));
-    } else {
-      const session = classroom.record;
-      const lines = [
-        format(text.title, io.locale, {
-          title: classroom.challenge.title[io.locale],
-          minutes: session.minutes,
-          seeds: session.seeds.join(", "),
-        }),
-        ...(classroom.resumed
-          ? [format(text.resumed, io.locale, { requeued: classroom.requeued })]
-          : []),
-        format(text.code, io.locale, { code: displayCode(classroom.code) }),
-        format(text.pupils, io.locale, { url: server.url }),
-        ...(server.urls.length > 1
-          ? [format(text.otherAddresses, io.locale, { urls: server.urls.slice(1).join(", ") })]
-          : []),
-        format(text.teacher, io.locale, { url: `${server.url}/teacher#${token}` }),
-        format(text.board, io.locale, { url: `${server.url}/board#${token}` }),
-        format(text.data, io.locale, { data }),
-      ];
-      io.out(lines.join("\n"));
-    }
-    classroom.onEvent((event) => {
-      if (json) io.out(JSON.stringify({ ...event, time: new Date().toISOString() }));
-      else {
-        const line = eventLine(event, io.locale, Date.now());
-        if (line) io.out(line);
-      }
+  const challengeName = parsed.options.challenge!;
+  const queue = parsed.options.queue;
+  let classroom: Classroom;
+  let grader: Grader | undefined;
+  try {
+    resolveChallenge(challengeName);
+    // On a queue, the room's grading is spread over `robotyc worker`s; replays stay local.
+    grader = queue === undefined ? localGrader(jobs) : await queueGrader(queue);
+    classroom = Classroom.open({
+      data,
+      challenge: challengeName,
+      minutes,
+      seeds,
+      locale: io.locale,
+      grader,
+      ...(queue !== undefined ? { replays: () => localGrader(1) } : {}),
+      fresh: parsed.flags.has("new"),
     });
-
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        done();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
-    if (!json) io.err(format(text.stopping, io.locale, { data }));
-    await server.close();
+  } catch (error) {
+    await grader?.close();
+    if (!(error instanceof LocalizedError)) throw error;
+    io.err(error.localized(io.locale));
+    return 2;
+  }
+  const host = parsed.options.host ?? "0.0.0.0";
+  let server;
+  try {
+    server = await startClassroomServer(classroom, { host, port });
+  } catch (error) {
     await classroom.close();
-    return 0;
-  },
-};
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "EADDRINUSE") return fail(io, text.busyPort, { port });
+    return fail(io, text.badHost, { host, detail: e.message });
+  }
 
-export default command;
+  const token = classroom.teacherToken;
+  if (json) {
+    io.out(JSON.stringify({ url: server.url, code: classroom.code, teacherToken: token }));
+  } else {
+    const session = classroom.record;
+    const lines = [
+      format(text.title, io.locale, {
+        title: classroom.challenge.title[io.locale],
+        minutes: session.minutes,
+        seeds: session.seeds.join(", "),
+      }),
+      ...(classroom.resumed
+        ? [format(text.resumed, io.locale, { requeued: classroom.requeued })]
+        : []),
+      format(text.code, io.locale, { code: displayCode(classroom.code) }),
+      format(text.pupils, io.locale, { url: server.url }),
+      ...(server.urls.length > 1
+        ? [format(text.otherAddresses, io.locale, { urls: server.urls.slice(1).join(", ") })]
+        : []),
+      format(text.teacher, io.locale, { url: `${server.url}/teacher#${token}` }),
+      format(text.board, io.locale, { url: `${server.url}/board#${token}` }),
+      format(text.data, io.locale, { data }),
+    ];
+    io.out(lines.join("\n"));
+  }
+  classroom.onEvent((event) => {
+    if (json) io.out(JSON.stringify({ ...event, time: new Date().toISOString() }));
+    else {
+      const line = eventLine(event, io.locale, Date.now());
+      if (line) io.out(line);
+    }
+  });
+
+  await untilStopped();
+  if (!json) io.err(format(text.stopping, io.locale, { data }));
+  await server.close();
+  await classroom.close();
+  return 0;
+});

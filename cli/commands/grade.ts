@@ -1,7 +1,8 @@
 /**
- * `robotyc grade <folder> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--out <file>]`: grades
- * every program of a folder (and of its subfolders: a folder per pupil) on every seed in parallel
- * worker threads. Writes a CSV or JSON file (by extension), whole or not at all; the output path is
+ * `robotyc grade <folder> --challenge <id> [--seeds 1,2,3] [--jobs <n>] [--queue <redis url>]
+ * [--out <file>]`: grades every program of a folder (and of its subfolders: a folder per pupil) on
+ * every seed in parallel worker threads, or on a shared queue that `robotyc worker`s on other
+ * machines take jobs from. Writes a CSV or JSON file (by extension), whole or not at all; the output path is
  * checked before grading, and if the write still fails the results are printed. Without --out,
  * prints the table.
  */
@@ -10,6 +11,7 @@ import { availableParallelism } from "node:os";
 import {
   findPrograms,
   checkPlacementSeeds,
+  checkQueueUrl,
   formatOf,
   gradeFolder,
   resolveChallenge,
@@ -41,6 +43,10 @@ const text = {
   jobsHelp: {
     fr: "combien de parcours en même temps ; par défaut, un par cœur du processeur",
     en: "how many runs at the same time; by default, one per processor core",
+  },
+  queueHelp: {
+    fr: "note sur une file partagée (Redis) : des « robotyc worker » sur d'autres machines prennent les parcours ; les notes sont les mêmes",
+    en: 'grades on a shared queue (Redis): "robotyc worker"s on other machines take the runs; the scores are the same',
   },
   outHelp: {
     fr: "écrit les résultats dans ce fichier : .csv (pour un tableur) ou .json ; sans --out, ils s'affichent",
@@ -91,6 +97,12 @@ export const GRADE_SPEC: CommandSpec = {
       value: { fr: "<fichier.csv|fichier.json>", en: "<file.csv|file.json>" },
       help: text.outHelp,
     },
+    {
+      name: "queue",
+      kind: "text",
+      value: { fr: "redis://<hôte>:6379", en: "redis://<host>:6379" },
+      help: text.queueHelp,
+    },
   ],
 };
 
@@ -136,32 +148,43 @@ export default defineCommand(GRADE_SPEC, async (parsed, io) => {
   const { programs, skipped } = findPrograms(folder);
   reportSkipped(io, skipped);
   if (programs.length === 0) return fail(io, text.noPrograms, { folder });
+  const queue = parsed.options.queue;
   try {
     const { challenge, file } = resolveChallenge(parsed.options.challenge!);
     // Every seed's draw, before any grading: one message, not a 0 for every pupil.
     checkPlacementSeeds(challenge, seeds, file);
+    if (queue !== undefined) checkQueueUrl(queue);
   } catch (error) {
     if (!(error instanceof LocalizedError)) throw error;
     io.err(error.localized(io.locale));
     return 2;
   }
 
-  const report = await gradeFolder({
-    folder,
-    challenge: parsed.options.challenge!,
-    seeds,
-    jobs,
-    locale: io.locale,
-    // On a terminal only: a teacher sees the grading move; pipes and files stay clean.
-    ...(process.stderr.isTTY
-      ? {
-          onProgress: (done: number, total: number) =>
-            process.stderr.write(
-              `\r${format(text.progress, io.locale, { done, total })}${done === total ? "\n" : ""}`,
-            ),
-        }
-      : {}),
-  });
+  let report;
+  try {
+    report = await gradeFolder({
+      folder,
+      challenge: parsed.options.challenge!,
+      seeds,
+      jobs,
+      locale: io.locale,
+      ...(queue !== undefined ? { queue } : {}),
+      // On a terminal only: a teacher sees the grading move; pipes and files stay clean.
+      ...(process.stderr.isTTY
+        ? {
+            onProgress: (done: number, total: number) =>
+              process.stderr.write(
+                `\r${format(text.progress, io.locale, { done, total })}${done === total ? "\n" : ""}`,
+              ),
+          }
+        : {}),
+    });
+  } catch (error) {
+    // The queue could not be reached: nothing was graded.
+    if (!(error instanceof LocalizedError)) throw error;
+    io.err(error.localized(io.locale));
+    return 2;
+  }
   const table = () => toCsv(report.rows, seeds, io.locale, { terminal: true }).trimEnd();
   if (out === undefined) {
     io.out(table());
