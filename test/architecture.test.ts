@@ -46,12 +46,16 @@ export const ALLOWED: Record<string, readonly string[]> = {
 /**
  * A part's public entries: `index.ts`; for the runtime also `engine.ts` (the runtime without its
  * compiler, for processes that only run programs); for the parts the browser app needs that also
- * do Node-only work, `node.ts` (index.ts plus file loading, the grader...).
+ * do Node-only work, `node.ts` (index.ts plus file loading, the grader...). The simulator also
+ * has `view/index.ts` (the 3D view: three.js, no physics) and `control.ts` (the run controls the
+ * app's page writes into shared memory), for the app's page; the classifier `random.ts` (its
+ * seeded randomness, no TensorFlow), for the view, which draws items as the dataset renders them.
  */
 export const ENTRIES: Record<string, readonly string[]> = {
   runtime: ["index.ts", "engine.ts"],
+  simulator: ["index.ts", "view/index.ts", "control.ts"],
   challenges: ["index.ts", "node.ts"],
-  classifier: ["index.ts", "node.ts"],
+  classifier: ["index.ts", "node.ts", "random.ts"],
 };
 const entriesOf = (part: string) => ENTRIES[part] ?? ["index.ts"];
 /** Folders that may import any part, and that no part may import. */

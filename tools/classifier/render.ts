@@ -1,6 +1,6 @@
 /**
  * Synthetic renders of the simulator's item catalogue: three.js in headless Chromium
- * (render-scene.js), seeded pose, lighting, background and camera jitter per (item, variant).
+ * (render-scene.ts, with the arena view's item meshes), seeded pose, lighting, background and camera jitter per (item, variant).
  *
  *   node --import tsx tools/classifier/render-cli.ts dataset [--per-item N]   → .cache/classifier/synth.*
  *   node --import tsx tools/classifier/render-cli.ts bank                     → classifier/bank/
@@ -12,8 +12,8 @@ import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ts from "typescript";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
 import { CATALOGUE, isWasteKind, type CatalogueItem } from "../../simulator/index.ts";
 import {
   CLASSES,
@@ -62,25 +62,31 @@ export function renderSeed(itemId: string, variant: number): number {
   return hashString(`${itemId}#${variant}`);
 }
 
-function serve(): Promise<{ server: Server; url: string }> {
+/**
+ * Bundles the render page (three.js and the arena's item meshes) with Vite into `dir`, once per
+ * renderer, and serves it.
+ */
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  await build({
+    configFile: false,
+    logLevel: "error",
+    root: dir,
+    build: {
+      outDir: join(dir, "dist"),
+      lib: {
+        entry: join(ROOT, "tools/classifier/render-scene.ts"),
+        formats: ["es"],
+        fileName: () => "scene.js",
+      },
+    },
+  });
   const files: Record<string, [string, string]> = {
     "/": ["text/html", ""],
-    "/three.module.js": ["text/javascript", join(ROOT, "node_modules/three/build/three.module.js")],
-    "/three.core.js": ["text/javascript", join(ROOT, "node_modules/three/build/three.core.js")],
-    "/scene.js": ["text/javascript", join(ROOT, "tools/classifier/render-scene.js")],
+    "/scene.js": ["text/javascript", join(dir, "dist", "scene.js")],
   };
-  // The page uses the classifier's own seeded randomness, compiled from TypeScript on the fly.
-  const randomJs = ts.transpileModule(readFileSync(join(ROOT, "classifier/random.ts"), "utf8"), {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  }).outputText;
   const page = `<!doctype html><html><body style="margin:0">
-<script type="importmap">{"imports":{"three":"/three.module.js"}}</script>
 <script type="module" src="/scene.js"></script></body></html>`;
   const server = createServer((req, res) => {
-    if (req.url === "/random.js") {
-      res.writeHead(200, { "content-type": "text/javascript" }).end(randomJs);
-      return;
-    }
     const entry = files[req.url ?? ""];
     if (!entry) {
       res.writeHead(404).end();
@@ -103,8 +109,8 @@ export async function openRenderer(): Promise<{
   render(jobs: { item: CatalogueItem; variant: number }[]): Promise<PixelImage[]>;
   close(): Promise<void>;
 }> {
-  const { server, url } = await serve();
   const profile = mkdtempSync(join(tmpdir(), "robotyc-render-"));
+  const { server, url } = await serve(profile);
   let browser: Browser | undefined;
   try {
     browser = await launchChromium(profile);

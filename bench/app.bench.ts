@@ -1,0 +1,234 @@
+/**
+ * The web app in Debian's Chromium (headless, software WebGL), built as `npm run web` builds it:
+ * time to interactive over cold loads, the JavaScript the page needs before it is interactive
+ * (gzip; Monaco, TypeScript and TF.js are lazy or in workers), frames per second of the arena at
+ * 1280x720, and the longest task of the page's main thread while a simulation runs at 8x.
+ * `npm run bench -- app`.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { build } from "vite";
+import { packChallenge, packSolution } from "../challenges/node.ts";
+import { sceneOf } from "../desktop/renderer/run/scene.ts";
+import type { RunFrame } from "../desktop/renderer/run/protocol.ts";
+import { buildApp, launch, ROOT, serveDir, workDir } from "../test/app/harness.ts";
+import { median, type BenchRow } from "./harness.ts";
+
+const SUITE = "app";
+const LOADS = 7;
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+  isEntry?: boolean;
+}
+
+/** The entry's JavaScript and everything it imports statically: what a first visit downloads. */
+function initialFiles(manifest: Record<string, ManifestChunk>): string[] {
+  const entry = Object.values(manifest).find((c) => c.isEntry)!;
+  const seen = new Set<string>();
+  const visit = (chunk: ManifestChunk) => {
+    if (seen.has(chunk.file)) return;
+    seen.add(chunk.file);
+    for (const key of chunk.imports ?? []) visit(manifest[key]!);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const gzipBytes = (dir: string, files: string[]) =>
+  files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
+
+async function marks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
+  );
+}
+
+/** Longest task (ms) of the page's main thread in a Chromium trace. */
+function longestMainTask(trace: Buffer): { longest: number; over50: number } {
+  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  let longest = 0;
+  let over50 = 0;
+  for (const e of events) {
+    if (e.ph !== "X" || e.name !== "RunTask" || !main) continue;
+    if (e.pid !== main.pid || e.tid !== main.tid) continue;
+    const ms = (e.dur ?? 0) / 1000;
+    longest = Math.max(longest, ms);
+    if (ms > 50) over50++;
+  }
+  return { longest, over50 };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+export default async function appBench(): Promise<BenchRow[]> {
+  const work = workDir("app-bench");
+  const dist = join(work, "dist");
+  const rows: BenchRow[] = [];
+  const load = os.loadavg()[0]!.toFixed(1);
+  await buildApp(dist, { build: { manifest: "manifest.json" } });
+  const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8")) as Record<
+    string,
+    ManifestChunk
+  >;
+  const initial = initialFiles(manifest);
+  const initialKb = gzipBytes(dist, initial) / 1024;
+  const workerFiles = Object.values(manifest)
+    .map((c) => c.file)
+    .filter((f) => /assets\/(worker|compile-worker)-/.test(f));
+  rows.push({
+    suite: SUITE,
+    name: "initial JS before interactive (gzip)",
+    median: initialKb,
+    unit: "kB",
+    target: "≤ 500 kB",
+    ok: initialKb <= 500,
+    note: `${initial.length} files; Monaco, TypeScript, the workers lazy`,
+  });
+
+  const served = await serveDir(dist);
+  const browser = await launch();
+  try {
+    const interactive: number[] = [];
+    const arena: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      // A fresh context each time: nothing cached, nothing stored.
+      const context = await browser.browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(`${served.url}?lang=fr&challenge=trieur-5-finale&seed=1`);
+      await page.waitForFunction(() => performance.getEntriesByName("robotyc:arena-ready").length);
+      const m = await marks(page);
+      interactive.push(m["robotyc:interactive"]!);
+      arena.push(m["robotyc:arena-ready"]!);
+      await context.close();
+    }
+    rows.push({
+      suite: SUITE,
+      name: "time to interactive (cold load, controls usable)",
+      median: median(interactive),
+      unit: "ms",
+      target: "≤ 1500 ms",
+      ok: median(interactive) <= 1500,
+      samples: LOADS,
+      note: `load average ${load} at start`,
+    });
+    rows.push({
+      suite: SUITE,
+      name: "arena drawn (cold load, run worker up, final level at rest)",
+      median: median(arena),
+      unit: "ms",
+      samples: LOADS,
+    });
+    const workerKb = gzipBytes(dist, workerFiles) / 1024;
+    rows.push({
+      suite: SUITE,
+      name: "workers' JS (run + compile, gzip)",
+      median: workerKb,
+      unit: "kB",
+      note: "fetched by the workers, off the page's thread",
+    });
+
+    // Frames per second of the arena view alone at 1280x720 (the final level, 24 items).
+    const viewDist = join(work, "view");
+    await build({
+      configFile: false,
+      logLevel: "error",
+      root: join(ROOT, "test/app/view-page"),
+      base: "./",
+      build: { outDir: viewDist, emptyOutDir: true },
+    });
+    const viewServed = await serveDir(viewDist);
+    const challenge = packChallenge("trieur-5-finale");
+    const scene = await sceneOf(challenge, 1);
+    const frames: RunFrame[] = [scene.frame];
+    for (const shadows of [true, false]) {
+      const page = await browser.context.newPage();
+      await page.goto(`${viewServed.url}${shadows ? "" : "?noshadows"}`);
+      await page.waitForFunction(() => (window as unknown as { viewReady?: boolean }).viewReady);
+      const fps = await page.evaluate(
+        async ([s, f]) => {
+          const api = (
+            window as unknown as {
+              viewApi: {
+                setScene(s: unknown, l: string): void;
+                setCamera(m: string): void;
+                fps(n: number, f: unknown[]): Promise<number>;
+              };
+            }
+          ).viewApi;
+          api.setScene(s, "fr");
+          api.setCamera("free");
+          await api.fps(5, f);
+          const runs = [];
+          for (let i = 0; i < 5; i++) runs.push(await api.fps(20, f));
+          return runs.sort((a, b) => a - b)[2]!;
+        },
+        [scene, frames] as const,
+      );
+      rows.push({
+        suite: SUITE,
+        name: `arena frames per second, 1280x720, software WebGL${shadows ? ", shadows" : ""}`,
+        median: fps,
+        unit: "fps",
+        samples: 5,
+        note: `load average ${os.loadavg()[0]!.toFixed(1)}`,
+      });
+      await page.close();
+    }
+    await viewServed.close();
+
+    // Longest main-thread task while the final level's solution runs at 8x (camera, classifier).
+    const page = await browser.context.newPage();
+    await page.goto(`${served.url}?lang=fr&challenge=trieur-5-finale&seed=1`);
+    await page.locator("#run-status").filter({ hasText: "Prêt" }).waitFor({ timeout: 120_000 });
+    const file = join(work, "finale.ts");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(file, packSolution("trieur-5-finale"));
+    await page.locator("#open-file").setInputFiles(file);
+    await page.locator("#speed").selectOption("8");
+    // Let the editor and the compiler finish loading: the run is what is measured.
+    await page.waitForTimeout(4000);
+    await browser.browser.startTracing(page, {
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"],
+    });
+    await page.getByRole("button", { name: "Lancer", exact: true }).click();
+    await page
+      .locator(".timer")
+      .filter({ hasText: /Temps : (1\d|[2-9]\d)/ })
+      .waitFor({
+        timeout: 120_000,
+      });
+    await page.waitForTimeout(3000);
+    const trace = await browser.browser.stopTracing();
+    await page.getByRole("button", { name: "Arrêter", exact: true }).click();
+    const { longest, over50 } = longestMainTask(trace);
+    rows.push({
+      suite: SUITE,
+      name: "longest main-thread task during an 8x run (final level)",
+      median: longest,
+      unit: "ms",
+      target: "< 50 ms",
+      ok: longest < 50,
+      note: `${over50} tasks over 50 ms; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    });
+    await page.close();
+  } finally {
+    await browser.close();
+    await served.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,70 @@
+/**
+ * The challenge panel: title and instructions, the timer, the score (role="status": « Score :
+ * N / M » when a run ends) and the breakdown, with the same lines as `robotyc run`.
+ */
+import type { Locale } from "../../../runtime/engine.ts";
+import { h } from "../dom.ts";
+import { formatNumber, t } from "../i18n/index.ts";
+import type { Shell } from "../shell.ts";
+import type { ChallengeInfo, RunResult } from "../run/protocol.ts";
+
+export class ChallengePanel {
+  private info: ChallengeInfo | null = null;
+  private practice = false;
+  private result: Pick<RunResult, "score" | "maxScore" | "breakdown" | "lines"> | null = null;
+  private time = 0;
+
+  constructor(private readonly shell: Shell) {}
+
+  show(info: ChallengeInfo, practice: boolean, lang: Locale): void {
+    this.info = info;
+    this.practice = practice;
+    this.result = null;
+    this.time = 0;
+    this.render(lang);
+  }
+
+  setTime(time: number): void {
+    this.time = time;
+    this.renderTimer();
+  }
+
+  setResult(
+    result: Pick<RunResult, "score" | "maxScore" | "breakdown" | "lines"> | null,
+    lang: Locale,
+  ): void {
+    this.result = result;
+    this.render(lang);
+  }
+
+  render(lang: Locale): void {
+    const { shell, info } = this;
+    if (!info) return;
+    shell.title.textContent = this.practice
+      ? t("header.practiceArena", { name: info.title[lang] })
+      : info.title[lang];
+    shell.instructions.textContent = this.practice ? "" : info.instructions[lang];
+    this.renderTimer();
+    const result = this.result;
+    if (this.practice) shell.score.textContent = "";
+    else if (result) {
+      shell.score.textContent = t("panel.score", { score: result.score, max: result.maxScore });
+    } else shell.score.textContent = t("panel.noScore", { max: info.maxScore });
+    shell.breakdown.replaceChildren(
+      ...(result && !this.practice
+        ? result.lines[lang].map((text, i) => {
+            const points = result.breakdown[i]?.points ?? 0;
+            return h("li", { class: points > 0 ? "plus" : points < 0 ? "minus" : "" }, text);
+          })
+        : []),
+    );
+  }
+
+  private renderTimer(): void {
+    if (!this.info) return;
+    this.shell.timer.textContent = t("panel.timer", {
+      time: formatNumber(this.time, 1),
+      limit: formatNumber(this.info.timeLimit, 0),
+    });
+  }
+}
