@@ -10,7 +10,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { breakdownLine } from "../../challenges/node.ts";
 import { call, normalizeCode, waitForScore } from "../../classroom/index.ts";
-import { format, type Localized } from "../../i18n/index.ts";
+import { format, formatNumber, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { helpText, parseArgs, type CommandSpec } from "./args.ts";
 
@@ -171,7 +171,8 @@ const command: Command & { spec: CommandSpec } = {
       const s = graded.data;
       const lines: string[] = [];
       for (const run of s.perSeed) {
-        const time = run.simTime.toLocaleString(lang);
+        // To a tenth, as `robotyc run` and the breakdown write it.
+        const time = formatNumber(run.simTime, lang, 1);
         const outcome =
           run.outcome === "finished"
             ? format(text.finished, lang, { time })
