@@ -19,13 +19,10 @@ export interface CompileRequest {
   source: string | Uint8Array;
   options: CompileOptions;
 }
-export interface CompileAnswer {
-  id: number;
-  result: CompileResult;
-}
+export type CompileAnswer = { id: number; result: CompileResult } | { ready: true };
 
 export interface IsolationLimits {
-  /** Wall milliseconds one compile may take, the worker's start-up included. */
+  /** Wall milliseconds one compile may take, once the worker is ready (its start-up not included). */
   timeoutMs?: number;
   /** The worker's JavaScript heap (MB). */
   heapMb?: number;
@@ -37,6 +34,17 @@ const runaway = {
   fr: "Ton programme est trop compliqué à vérifier : sa vérification a dépassé {seconds} s ou {mb} Mo. Simplifie ses types et ses expressions.",
   en: "Your program is too complicated to check: checking it took more than {seconds} s or {mb} MB. Simplify its types and expressions.",
 } satisfies Localized;
+
+const startFailed = {
+  fr: "Le vérificateur de programmes n'a pas pu démarrer (l'ordinateur manque peut-être de mémoire). Réessaie.",
+  en: "The program checker could not start (the computer may be short of memory). Try again.",
+} satisfies Localized;
+
+/**
+ * How long a worker may take to start (load TypeScript and its library), wall milliseconds: not
+ * the pupil's doing, so not on the compile's watchdog; ~1-2 s idle, far more on a busy machine.
+ */
+const START_MS = 180_000;
 
 const WORKER = new URL("./compile-worker.node.ts", import.meta.url);
 
@@ -51,7 +59,30 @@ function compilerWorker(heapMb: number): Worker {
   return new Worker(boot, { eval: true, resourceLimits });
 }
 
-let worker: { thread: Worker; heapMb: number } | undefined;
+let worker: { thread: Worker; heapMb: number; ready: Promise<boolean> } | undefined;
+
+/** A fresh worker, and whether it became ready (loaded the compiler) in time. */
+function startWorker(heapMb: number): NonNullable<typeof worker> {
+  const thread = compilerWorker(heapMb);
+  const ready = new Promise<boolean>((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      thread.off("message", onMessage);
+      thread.off("error", onFailure);
+      thread.off("exit", onFailure);
+      resolve(ok);
+    };
+    const onMessage = (answer: CompileAnswer) => {
+      if ("ready" in answer) done(true);
+    };
+    const onFailure = () => done(false);
+    const timer = setTimeout(onFailure, START_MS);
+    thread.on("message", onMessage);
+    thread.on("error", onFailure);
+    thread.on("exit", onFailure);
+  });
+  return { thread, heapMb, ready };
+}
 let nextId = 1;
 /** Compiles run one after another: each gets the worker to itself, and its own watchdog. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -73,6 +104,11 @@ export async function closeCompiler(): Promise<void> {
   await thread?.terminate();
 }
 
+const failure = (code: string, message: string): CompileResult => ({
+  ok: false,
+  diagnostics: [{ line: 1, column: 1, message, code, severity: "error" }],
+});
+
 /** `compile`, in a worker thread with a heap cap and a watchdog. Never throws. */
 export function compileIsolated(
   source: string | Uint8Array,
@@ -85,7 +121,7 @@ export function compileIsolated(
   return turn;
 }
 
-function compileOnce(
+async function compileOnce(
   source: string | Uint8Array,
   options: CompileOptions,
   timeoutMs: number,
@@ -93,23 +129,20 @@ function compileOnce(
 ): Promise<CompileResult> {
   const locale = options.locale ?? DEFAULT_LOCALE;
   if (worker && worker.heapMb !== heapMb) drop();
-  worker ??= { thread: compilerWorker(heapMb), heapMb };
+  worker ??= startWorker(heapMb);
   const thread = worker.thread;
   thread.ref();
+  if (!(await worker.ready)) {
+    drop();
+    return failure("ROBOTYC_CHECKER_START", format(startFailed, locale));
+  }
   const id = nextId++;
   return new Promise<CompileResult>((resolve) => {
-    const tooComplicated = (): CompileResult => ({
-      ok: false,
-      diagnostics: [
-        {
-          line: 1,
-          column: 1,
-          message: format(runaway, locale, { seconds: Math.round(timeoutMs / 1000), mb: heapMb }),
-          code: "ROBOTYC_TOO_COMPLEX",
-          severity: "error",
-        },
-      ],
-    });
+    const tooComplicated = (): CompileResult =>
+      failure(
+        "ROBOTYC_TOO_COMPLEX",
+        format(runaway, locale, { seconds: Math.round(timeoutMs / 1000), mb: heapMb }),
+      );
     const finish = (result: CompileResult, healthy: boolean) => {
       clearTimeout(watchdog);
       thread.off("message", onMessage);
@@ -120,7 +153,7 @@ function compileOnce(
       resolve(result);
     };
     const onMessage = (answer: CompileAnswer) => {
-      if (answer.id === id) finish(answer.result, true);
+      if ("id" in answer && answer.id === id) finish(answer.result, true);
     };
     // Out of memory (ERR_WORKER_OUT_OF_MEMORY), a crash, an exit: the program broke the checker.
     const onFailure = () => finish(tooComplicated(), false);
