@@ -76,7 +76,11 @@ export default async function (): Promise<BenchRow[]> {
   // Johnny-Five ready: board built and booted, firmata.js and Johnny-Five connected, kit set up.
   const ready: number[] = [];
   const readyBoard: number[] = [];
-  const freeTable = loadArena({ version: 1, table: { width: 120, depth: 80 } });
+  const freeTable = loadArena({
+    version: 1,
+    table: { width: 120, depth: 80 },
+    start: { x: 20, y: 40, heading: 0 },
+  });
   for (let run = 0; run < 5; run++) {
     const world = await World.create({ arena: freeTable, seed: run + 1, kit: kit.geometry });
     const start = wall();

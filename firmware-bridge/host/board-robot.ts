@@ -203,14 +203,16 @@ export class BoardRobot implements RobotDriver {
   }
 
   /**
-   * Seconds the robot takes to brake to rest from the speed it drives at (its speed over the
-   * kit's acceleration): a timed motion settles only then, so the next one starts from rest, as
-   * the calibration measured it. Without this wait, a turn right after a forward drive spends
-   * its short calibrated time reversing a wheel that still rolls forward.
+   * Seconds the robot takes to come to rest once its motors are off: twice its speed over the
+   * kit's acceleration (the power falls in v/a, the wheels follow about as long again: on the
+   * twin at 50 %, 4° of a turn were still to come after v/a, under 1° after twice that). A
+   * timed motion settles only then, so the next one starts from rest, as the calibration
+   * measured it; without this wait a turn right after a drive spent its short calibrated time
+   * reversing a wheel that still rolled forward.
    */
   private restSeconds(): number {
     const { cmPerSecond } = ratesAt(this.options.calibration, this.speed);
-    return cmPerSecond / this.connection.kit.geometry.maxAcceleration;
+    return (2 * cmPerSecond) / this.connection.kit.geometry.maxAcceleration;
   }
 
   private startMotion(
@@ -245,12 +247,26 @@ export class BoardRobot implements RobotDriver {
     return motion.op.promise;
   }
 
+  /**
+   * How long to drive the motors to cover `amount` (cm, or degrees) at `rate` per second. A
+   * motion long enough to reach full speed loses at the start what it coasts at the end, and
+   * takes amount / rate, as the calibration measured; a short one never reaches full speed
+   * (the kit's `maxAcceleration`, `acceleration` here in the same unit per s²): accelerating
+   * for T then braking covers acceleration · T², so T = √(amount / acceleration).
+   */
+  private driveSeconds(amount: number, rate: number, acceleration: number): number {
+    if (amount >= (rate * rate) / acceleration) return amount / rate;
+    return Math.sqrt(amount / acceleration);
+  }
+
   forward(cm: number): Promise<void> {
     this.need("motors", "forward");
     checkFinite(cm, "forward");
     const { cmPerSecond } = ratesAt(this.options.calibration, this.speed);
     const sign = Math.sign(cm);
-    return this.startMotion(sign * this.speed, sign * this.speed, Math.abs(cm) / cmPerSecond, 0);
+    const acceleration = this.connection.kit.geometry.maxAcceleration;
+    const seconds = this.driveSeconds(Math.abs(cm), cmPerSecond, acceleration);
+    return this.startMotion(sign * this.speed, sign * this.speed, seconds, 0);
   }
 
   turn(degrees: number): Promise<void> {
@@ -258,12 +274,12 @@ export class BoardRobot implements RobotDriver {
     checkFinite(degrees, "turn");
     const { degreesPerSecond } = ratesAt(this.options.calibration, this.speed);
     const sign = Math.sign(degrees);
-    return this.startMotion(
-      sign * this.speed,
-      -sign * this.speed,
-      Math.abs(degrees) / degreesPerSecond,
-      degrees,
-    );
+    // Each wheel's rim accelerates at maxAcceleration; on the spot, that turns the robot at
+    // maxAcceleration / (wheelbase / 2) rad/s².
+    const { maxAcceleration, wheelbase } = this.connection.kit.geometry;
+    const acceleration = ((maxAcceleration / (wheelbase / 2)) * 180) / Math.PI;
+    const seconds = this.driveSeconds(Math.abs(degrees), degreesPerSecond, acceleration);
+    return this.startMotion(sign * this.speed, -sign * this.speed, seconds, degrees);
   }
 
   setSpeed(percent: number): void {

@@ -185,6 +185,22 @@ export function driverConformance(
         );
       }));
 
+    it(`short motions that never reach full speed: forward(2) ${said("forwardCm", "cm")}, turn(10) ${said("turnDegrees", "°")}`, () =>
+      withRig(scenes.freeFloor, async (rig) => {
+        const a = rig.position();
+        await settle(rig.driver, rig.driver.forward(2));
+        await settle(rig.driver, rig.driver.wait(0.3));
+        const moved = gap(a, rig.position());
+        expect(measured("shortForwardCm", Math.abs(moved - 2))).toBeLessThanOrEqual(t.forwardCm);
+        const h0 = rig.heading();
+        await settle(rig.driver, rig.driver.turn(10));
+        await settle(rig.driver, rig.driver.wait(0.3));
+        const turned = angleDiff(rig.heading(), h0);
+        expect(measured("shortTurnDegrees", Math.abs(turned - 10))).toBeLessThanOrEqual(
+          t.turnDegrees,
+        );
+      }));
+
     it(`heading() follows a turn: its change is the true one ${said("headingDegrees", "°")}`, () =>
       withRig(scenes.freeFloor, async (rig) => {
         const before = rig.driver.heading();
