@@ -14,7 +14,8 @@ import { median, type BenchRow } from "./harness.ts";
 const SEEDS = [1, 2, 3];
 const JOBS = 2;
 
-export function writeClass(dir: string): number {
+/** The class's programs by file name. */
+export function classPrograms(): Record<string, string> {
   const reference = readFileSync(solutionFile(FLAGSHIP_ID), "utf8");
   const programs: Record<string, string> = {};
   // 6 full solutions, at different speeds.
@@ -46,6 +47,11 @@ export function writeClass(dir: string): number {
   programs["broken-syntax.ts"] = "await robot.forward(\n";
   programs["broken-throws.ts"] = "await robot.forward(10);\nthrow new Error('oops');\n";
   programs["broken-loop.ts"] = "let n = 0;\nwhile (true) { n++; }\n";
+  return programs;
+}
+
+export function writeClass(dir: string): number {
+  const programs = classPrograms();
   for (const [name, text] of Object.entries(programs)) writeFileSync(join(dir, name), text);
   return Object.keys(programs).length;
 }

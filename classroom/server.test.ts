@@ -7,6 +7,7 @@ import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solutionFile } from "../challenges/node.ts";
 import { newToken } from "./identity.ts";
+import { startClassroomServer } from "./server.ts";
 import { call, LiveFeed, startTestClass, type TestClass } from "./testing.ts";
 
 const CHALLENGE = "trieur-1-zone";
@@ -71,6 +72,32 @@ describe("classroom server: joining", () => {
     }
     expect(statuses.filter((s) => s === 403).length).toBeLessThanOrEqual(10);
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe("classroom server: called by the app from another origin", () => {
+  it("answers the browser's preflight and lets any origin read the API; tokens still decide", async () => {
+    const preflight = await fetch(`${cls.url}/api/submissions`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://192.168.1.30:5173",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+        "access-control-request-private-network": "true",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect(preflight.headers.get("access-control-allow-private-network")).toBe("true");
+    const refused = await call(cls.url, "/api/scoreboard");
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+    expect(refused.headers.get("access-control-expose-headers")).toContain("retry-after");
+    // The pages are not for other origins.
+    const page = await fetch(`${cls.url}/`);
+    expect(page.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 
@@ -201,16 +228,29 @@ describe("classroom server: tokens and roles", () => {
 
   it("slows down a flood of requests from one pupil", async () => {
     const carol = (await join("Carol")).data.token;
-    const replies = await Promise.all(
-      Array.from({ length: 80 }, () => call(cls.url, "/api/scoreboard", { token: carol })),
-    );
-    const statuses = replies.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(30);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    const limited = replies.find((r) => r.status === 429)!;
-    expect(limited.data.error).toBe("flood");
-    // Others are not slowed down by Carol.
-    expect((await call(cls.url, "/api/scoreboard", { token: bob })).status).toBe(200);
+    // The same class behind a server whose clock stands still: the buckets do not refill while
+    // the requests are served, however slow a loaded machine serves them.
+    const frozen = Date.now();
+    const still = await startClassroomServer(cls.classroom, {
+      host: "127.0.0.1",
+      port: 0,
+      now: () => frozen,
+    });
+    try {
+      const replies = await Promise.all(
+        Array.from({ length: 80 }, () => call(still.url, "/api/scoreboard", { token: carol })),
+      );
+      const statuses = replies.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+      const limited = replies.find((r) => r.status === 429)!;
+      expect(limited.data.error).toBe("flood");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Others are not slowed down by Carol.
+      expect((await call(still.url, "/api/scoreboard", { token: bob })).status).toBe(200);
+    } finally {
+      await still.close();
+    }
   });
 
   it("grades, pushes the scoreboard live, replays a run and exports; nothing after the end", async () => {

@@ -63,6 +63,23 @@ const SECURITY_HEADERS = {
   "cache-control": "no-store",
 };
 
+/**
+ * The app (served by `npm run web`, a school's web server or the desktop shell) calls the API
+ * from another origin. Every call carries its bearer token in a header, never a cookie, so any
+ * origin may call: a page without the class code or a token gets nothing.
+ */
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "retry-after",
+};
+const PREFLIGHT_HEADERS = {
+  "access-control-allow-methods": "GET, POST",
+  "access-control-allow-headers": "authorization, content-type, accept-language",
+  "access-control-max-age": "600",
+  // Chromium asks before a page from the internet calls an address of the school's network.
+  "access-control-allow-private-network": "true",
+};
+
 /** The reader's language: `?lang=`, else the browser's Accept-Language, else French. */
 function localeOf(request: FastifyRequest): Locale {
   const query = request.query as Record<string, unknown> | undefined;
@@ -145,10 +162,16 @@ export async function startClassroomServer(
   });
   app.setNotFoundHandler((request, reply) => refuse(reply, request, new Refusal(404, "notFound")));
 
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", async (request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (request.url.startsWith("/api/")) {
+      for (const [name, value] of Object.entries(CORS_HEADERS)) reply.header(name, value);
+    }
     return payload;
   });
+  app.options("/api/*", async (_request, reply) =>
+    reply.code(204).headers(PREFLIGHT_HEADERS).send(),
+  );
 
   /** The caller, or a refusal: 401 without a valid token, 429 when it floods. */
   const who = (request: FastifyRequest): Principal => {

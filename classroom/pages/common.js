@@ -67,8 +67,11 @@ export function languageButton(button, redraw) {
   });
 }
 
-/** A JSON call to the classroom server: `{status, data}`, never throws for an HTTP error. */
-export async function api(path, { method = "GET", body, token } = {}) {
+/**
+ * A JSON call to the classroom server: `{status, data}`, never throws for an HTTP error. With
+ * `bytes`, a body that is not JSON comes as a Blob, byte for byte (`text()` would drop a BOM).
+ */
+export async function api(path, { method = "GET", body, token, bytes = false } = {}) {
   const headers = { "accept-language": locale };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (token) headers.authorization = `Bearer ${token}`;
@@ -78,7 +81,11 @@ export async function api(path, { method = "GET", body, token } = {}) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const type = response.headers.get("content-type") || "";
-  const data = type.includes("json") ? await response.json() : await response.text();
+  const data = type.includes("json")
+    ? await response.json()
+    : bytes
+      ? await response.blob()
+      : await response.text();
   return { status: response.status, data, response };
 }
 

@@ -128,15 +128,16 @@ async function act(path, body) {
 
 async function download(path, file) {
   $("action-error").textContent = "";
-  const { status, data, response } = await api(path, { token });
+  const { status, data, response } = await api(path, { token, bytes: true });
   if (status !== 200) {
     $("action-error").textContent = data.message;
     return;
   }
-  const type = response.headers.get("content-type");
-  const blob = new Blob([typeof data === "string" ? data : JSON.stringify(data, null, 2)], {
-    type,
-  });
+  // The CSV keeps its BOM (French Excel needs it to read UTF-8).
+  const blob =
+    data instanceof Blob
+      ? data
+      : new Blob([JSON.stringify(data, null, 2)], { type: response.headers.get("content-type") });
   const link = h("a", { href: URL.createObjectURL(blob), download: file });
   document.body.append(link);
   link.click();

@@ -12,6 +12,7 @@ import { h } from "./dom.ts";
 import { formatNumber, initI18n, isLanguage, language, setLanguage, t } from "./i18n/index.ts";
 import { launchUrl, parseLaunch, parseSeed } from "./launch.ts";
 import { ChallengePanel } from "./panels/challenge.ts";
+import { ClassroomPanel } from "./panels/classroom.ts";
 import { ConsolePanel } from "./panels/console.ts";
 import { ReplayPlayer } from "./panels/replay.ts";
 import { download, readPicked } from "./platform/files.ts";
@@ -41,6 +42,8 @@ export class App {
   readonly panel: ChallengePanel;
   readonly console: ConsolePanel;
   readonly replay: ReplayPlayer;
+  /** « Séance en classe »: sends the program being edited to the teacher's classroom server. */
+  readonly classroom: ClassroomPanel;
   challengeId = "";
   seed = 1;
   source: string;
@@ -84,6 +87,8 @@ export class App {
     this.panel = new ChallengePanel(this.shell);
     this.console = new ConsolePanel(this.shell.console);
     this.replay = new ReplayPlayer(this.shell, this.view, (time) => this.panel.setTime(time));
+    this.classroom = new ClassroomPanel(() => this.source);
+    root.querySelector(".panels")?.append(this.classroom.root);
 
     this.blocks = createBlocksEditor(this.shell.blocksHost, {
       locale: lang,

@@ -43,6 +43,21 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** Debian's Chromium, headless, on a fresh profile folder. */
+export function launchChromium(profile: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    ignoreDefaultArgs: true,
+    args: [
+      ...CHROMIUM_ARGS,
+      "--remote-debugging-pipe",
+      `--user-data-dir=${profile}`,
+      "about:blank",
+    ],
+    timeout: 60_000,
+  });
+}
+
 export function renderSeed(itemId: string, variant: number): number {
   return hashString(`${itemId}#${variant}`);
 }
@@ -98,17 +113,7 @@ export async function openRenderer(): Promise<{
   const { server, url } = await serve(profile);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      ignoreDefaultArgs: true,
-      args: [
-        ...CHROMIUM_ARGS,
-        "--remote-debugging-pipe",
-        `--user-data-dir=${profile}`,
-        "about:blank",
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchChromium(profile);
     const page: Page = await (await browser.newContext()).newPage();
     await page.goto(url);
     await page.waitForFunction(
