@@ -54,6 +54,8 @@ export interface ChallengeRunOptions {
   signal?: AbortSignal;
   /** Every frame of the run (1/20 s), exactly as its replay decodes it. */
   onFrame?: (frame: ReplayFrame) => void;
+  /** The pupil's line of each robot.* and wait() call: which line is running (the app). */
+  onCall?: (line: number | undefined) => void;
 }
 
 export interface ChallengeRunResult {
@@ -241,6 +243,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     ...(options.control ? { control: options.control } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
   });
   return scoredRun(options, arena, result, prints);
 }

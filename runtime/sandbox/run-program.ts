@@ -64,6 +64,11 @@ export interface RunOptions {
   seed: number;
   locale?: Locale;
   print?: (text: string) => void;
+  /**
+   * Called at each call of robot.* and wait() with the pupil's line that made it (the app shows
+   * which line is running). It costs a stack trace per call: only who asks pays it.
+   */
+  onCall?: (line: number | undefined) => void;
   /** Driver seconds; reaching them ends the run with outcome "timeout". No limit by default. */
   maxTime?: number;
   limits?: RunLimits;
@@ -245,10 +250,23 @@ export async function runProgram(opts: RunOptions): Promise<ProgramResult> {
       },
     });
 
+    const onCall = opts.onCall;
+    /** The pupil's line of the call being made: the innermost program frame of a fresh stack. */
+    const callLine = (): number | undefined => {
+      const made = guestError("Error", "");
+      const stack = ctx.getProp(made, "stack");
+      const text = ctx.typeof(stack) === "string" ? ctx.getString(stack) : "";
+      stack.dispose();
+      made.dispose();
+      return pupilPosition(program, text)?.line;
+    };
+
     const hostObject = ctx.newObject();
     for (const [name, impl] of Object.entries(host)) {
+      const reportsLine = onCall !== undefined && name !== "print" && name !== "time";
       const fn = ctx.newFunction(name, (...args) => {
         if (stop) return { error: guestError("SandboxStop", "stop") };
+        if (reportsLine) onCall(callLine());
         try {
           return impl(...args);
         } catch (error) {

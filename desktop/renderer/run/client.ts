@@ -23,7 +23,7 @@ export const STOP_GRACE_MS = 1500;
 export const STEP_TICKS = 6;
 
 export interface RunHandlers {
-  onFrame(runId: number, frame: RunFrame, time: number): void;
+  onFrame(runId: number, frame: RunFrame, time: number, line: number): void;
   onPrint(runId: number, text: string, time: number): void;
   onResult(runId: number, result: RunResult): void;
   /** `at`: when the run had stopped, `lastFrameAt`: when its world last moved (ms since the epoch). */
@@ -104,7 +104,8 @@ export class RunClient {
     const followed = message.runId === this.runId;
     switch (message.type) {
       case "frame":
-        if (followed) this.handlers.onFrame(message.runId, message.frame, message.time);
+        if (followed)
+          this.handlers.onFrame(message.runId, message.frame, message.time, message.line);
         break;
       case "print":
         if (followed) this.handlers.onPrint(message.runId, message.text, message.time);
