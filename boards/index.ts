@@ -4,3 +4,4 @@ export * from "./board-profiles.ts";
 export * from "./kits.ts";
 export * from "./wiring.ts";
 export * from "./wiring-sheet.ts";
+export * from "./wiring-pdf.ts";

@@ -176,7 +176,12 @@ export function scoredRun(
     scoringLabels(challenge, arena),
   );
   const error = result.error
-    ? { message: result.error.message, line: result.error.line, stage: "run" as const }
+    ? {
+        message: result.error.message,
+        line: result.error.line,
+        ...(result.error.column ? { column: result.error.column } : {}),
+        stage: "run" as const,
+      }
     : undefined;
   let replay: Replay | undefined;
   if (result.replay) {
@@ -266,6 +271,7 @@ export function resultJson(result: ChallengeRunResult, locale: Locale): Record<s
           error: {
             message: result.error.message,
             ...(result.error.line !== undefined ? { line: result.error.line } : {}),
+            ...(result.error.column !== undefined ? { column: result.error.column } : {}),
           },
         }
       : {}),

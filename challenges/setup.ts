@@ -59,10 +59,10 @@ export function scoringLabels(challenge: Challenge, arena: Arena): ScoringLabels
       en: `${colour.en} bin`,
     };
   }
-  const items: Record<string, Localized> = {};
+  const items: ScoringLabels["items"] = {};
   for (const id of challenge.items.set) {
     const entry = catalogueItem(id);
-    if (entry) items[id] = entry.name;
+    if (entry) items[id] = { ...entry.name, gender: entry.gender };
   }
   return { items, bins, zones: challenge.labels.zones, obstacles: challenge.labels.obstacles };
 }

@@ -6,6 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { INPUT_SIZE } from "./image.ts";
+import { localize, systemErrorReason } from "../i18n/index.ts";
 import { CLASSES, ClassifierError } from "./labels.ts";
 
 export const MODEL_FORMAT_VERSION = 1;
@@ -36,6 +37,10 @@ export const modelMessages = {
   notFound: {
     fr: "Modèle introuvable : « {path} » ({detail}).",
     en: 'Model not found: "{path}" ({detail}).',
+  },
+  notFoundFile: {
+    fr: "Modèle introuvable : « {path} » ({file} : {reason}). Donne le dossier d'un modèle du classifieur (model.json et ses fichiers de poids).",
+    en: 'Model not found: "{path}" ({file}: {reason}). Give the folder of a classifier model (model.json and its weights files).',
   },
   notJson: {
     fr: "Le fichier model.json du modèle n'est pas du JSON valide.",
@@ -201,6 +206,15 @@ export async function readModelFiles(location: string | URL): Promise<ModelFiles
 /** A `ClassifierError` as is; any other failure to read a model becomes "model not found". */
 export function modelNotFound(path: string, error: unknown): ClassifierError {
   if (error instanceof ClassifierError) return error;
+  // A file the system could not read: say which, and why in words (never ENOENT and its path).
+  const reason = systemErrorReason(error);
+  const file = (error as { path?: unknown }).path;
+  if (reason && typeof file === "string") {
+    return new ClassifierError(localize(modelMessages.notFoundFile, { reason }), {
+      path,
+      file: file.split(/[\\/]/).at(-1) ?? file,
+    });
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return new ClassifierError(modelMessages.notFound, { path, detail: detail.slice(0, 160) });
 }

@@ -11,6 +11,7 @@ import {
   localeFromTags,
   localize,
   LocalizedError,
+  systemErrorReason,
   textIn,
   type Localized,
 } from "./index.ts";
@@ -71,5 +72,14 @@ describe("the localization leaf", () => {
     expect(error.localized("fr")).toBe("ligne 4 : « lire » inconnu");
     expect(error.line).toBe(4);
     expect(error).toBeInstanceOf(Error);
+  });
+
+  it("says what a system error means in a few words, from its code", () => {
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), {
+      code: "ENOENT",
+    });
+    expect(format(systemErrorReason(missing)!, "fr")).toBe("il n'existe pas");
+    expect(format(systemErrorReason({ code: "EBUSY" })!, "en")).toBe("busy in another program");
+    expect(systemErrorReason(new Error("no code"))).toBeUndefined();
   });
 });

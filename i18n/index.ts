@@ -6,3 +6,4 @@
 export * from "./locales.ts";
 export * from "./messages.ts";
 export * from "./error.ts";
+export * from "./system-errors.ts";

@@ -25,7 +25,8 @@ export type Outcome = "finished" | "timeout" | "error";
 /** How a pilot's drive ended. */
 export interface PilotResult {
   outcome: Outcome;
-  error?: { message: string; line?: number };
+  /** `message` names the line and column once; `line`, `column` for tools. */
+  error?: { message: string; line?: number; column?: number };
 }
 
 /** Drives the robot until done; must respect `maxTime` (driver seconds). */
@@ -67,7 +68,8 @@ export interface SimulationResult {
   events: SimEvent[];
   final: FinalState;
   trace: Trace;
-  error?: { message: string; line?: number };
+  /** `message` names the line and column once; `line`, `column` for tools. */
+  error?: { message: string; line?: number; column?: number };
   replay?: Replay;
 }
 

@@ -61,7 +61,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     return {
       outcome: result.outcome,
       ...(error
-        ? { error: { message: error.message, ...(error.line ? { line: error.line } : {}) } }
+        ? {
+            error: {
+              message: error.message,
+              ...(error.line ? { line: error.line } : {}),
+              ...(error.column ? { column: error.column } : {}),
+            },
+          }
         : {}),
     };
   });

@@ -1,6 +1,6 @@
 /** Reading a challenge file from disk (Node); the checks are `load.ts`'s. */
 import { readFileSync } from "node:fs";
-import { LocalizedError } from "../../runtime/engine.ts";
+import { localize, LocalizedError, systemErrorReason } from "../../runtime/engine.ts";
 import { parseChallengeText, unreadableChallenge } from "./load.ts";
 import type { Challenge } from "./schema.ts";
 
@@ -10,7 +10,14 @@ export function loadChallengeFile(path: string): Challenge {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new LocalizedError(unreadableChallenge, { file: path, detail: (error as Error).message });
+    const reason = systemErrorReason(error);
+    if (!reason) {
+      throw new LocalizedError(unreadableChallenge, {
+        file: path,
+        detail: (error as Error).message,
+      });
+    }
+    throw new LocalizedError(localize(unreadableChallenge, { detail: reason }), { file: path });
   }
   return parseChallengeText(text, path);
 }

@@ -14,6 +14,11 @@ export const localizedSchema = z.strictObject({
   en: z.string().min(1),
 });
 
+/** A name with, optionally, its gender, so messages agree: « zone de collecte atteinte ». */
+export const nounSchema = localizedSchema.extend({
+  gender: z.strictObject({ fr: z.enum(["f", "m"]) }).optional(),
+});
+
 /** What an item is for the sorting rules: one of the six waste kinds, or a ball. */
 export const ITEM_KINDS = [...WASTE_KINDS, "ball"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -119,7 +124,7 @@ export const challengeSchema = z
     /** Names a pupil reads for the arena's zones, obstacles and bins (bins default to colour). */
     labels: z
       .strictObject({
-        zones: z.record(z.string(), localizedSchema).default({}),
+        zones: z.record(z.string(), nounSchema).default({}),
         obstacles: z.record(z.string(), localizedSchema).default({}),
         bins: z.record(z.string(), localizedSchema).default({}),
       })

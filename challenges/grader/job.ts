@@ -1,7 +1,13 @@
 /** One grading job (a program on a seed) and its result: plain data, posted to and from workers. */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { format, type CompileResult, type Locale, type Localized } from "../../runtime/engine.ts";
+import {
+  format,
+  systemErrorReason,
+  type CompileResult,
+  type Locale,
+  type Localized,
+} from "../../runtime/engine.ts";
 import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 import type { ScoreLine } from "../scoring/score.ts";
@@ -111,7 +117,12 @@ async function compileFile(programPath: string, locale: Locale): Promise<Compile
   try {
     source = readFileSync(programPath);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const reason = systemErrorReason(error);
+    const detail = reason
+      ? format(reason, locale)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     return compileFailure(format(MESSAGES.unreadable, locale, { file, detail }));
   }
   return compileSource(source, locale, file);

@@ -11,6 +11,11 @@ import {
 } from "../../runtime/engine.ts";
 import type { ItemKind, ScoringRules, SortingRules } from "../format/schema.ts";
 
+/** A name's grammatical gender in the languages that have one (« la canette », « le pot »). */
+export type Genders = Partial<Record<Locale, "f" | "m" | "n">>;
+/** A name a pupil reads, with its gender when the messages must agree with it. */
+export type Noun = Localized & { gender?: Genders };
+
 export type Outcome = "finished" | "timeout" | "error";
 
 /** What the scoring needs to know about a finished run. */
@@ -34,9 +39,10 @@ export interface RunFacts {
 
 /** Names a pupil reads: items by catalogue id, bins, zones and obstacles by arena id. */
 export interface ScoringLabels {
-  items: Record<string, Localized>;
+  items: Record<string, Noun>;
   bins: Record<string, Localized>;
-  zones: Record<string, Localized>;
+  /** A zone's gender makes « zone de collecte atteinte » agree; without it the line is neutral. */
+  zones: Record<string, Noun>;
   obstacles: Record<string, Localized>;
 }
 
@@ -61,10 +67,13 @@ const text = {
     fr: "{item} : pas dans un bac (bon bac : {right})",
     en: "{item}: not in a bin (it goes in the {right})",
   },
-  offTable: { fr: "{item} tombé de la table", en: "{item} knocked off the table" },
+  offTable: { fr: "{theItem} est {fallen} de la table", en: "{item} knocked off the table" },
   robotOff: { fr: "robot sorti de la table", en: "robot drove off the table" },
-  zone: { fr: "{zone} atteinte", en: "reached the {zone}" },
-  zoneMissed: { fr: "{zone} pas atteinte", en: "did not reach the {zone}" },
+  zone: { fr: "{zone} {reached}", en: "reached the {zone}" },
+  zoneMissed: { fr: "{zone} pas {reached}", en: "did not reach the {zone}" },
+  // A zone whose gender the challenge does not give: words that agree with any name.
+  zoneNeutral: { fr: "objectif atteint : {zone}", en: "reached the {zone}" },
+  zoneMissedNeutral: { fr: "objectif pas atteint : {zone}", en: "did not reach the {zone}" },
   contact: { fr: "contact avec {obstacle} à {time} s", en: "touched the {obstacle} at {time} s" },
   bonus: {
     fr: "bonus de temps : tout est fait en {time} s (moins de {within} s)",
@@ -89,8 +98,27 @@ function fill(message: Localized, params: Record<string, Localized | string | nu
   return localize(message, rounded);
 }
 
-function label(table: Record<string, Localized>, id: string): Localized {
+function label<T extends Localized>(table: Record<string, T>, id: string): T | Localized {
   return table[id] ?? { fr: id, en: id };
+}
+
+const genderOf = (noun: Noun | Localized, locale: Locale) => (noun as Noun).gender?.[locale];
+
+/** A French past participle agreeing with `noun`: « tombée » for « la canette », « tombé » else. */
+function agreeing(noun: Noun | Localized, masculine: string, feminine: string): Localized {
+  return everyLocale((locale) =>
+    locale === "fr" && genderOf(noun, "fr") === "f" ? feminine : locale === "fr" ? masculine : "",
+  );
+}
+
+/** « la canette », « le journal plié », « l'assiette »: the name after its French article. */
+function withArticle(noun: Noun | Localized): Localized {
+  return everyLocale((locale) => {
+    const name = noun[locale];
+    if (locale !== "fr") return name;
+    if (/^[aeiouyàâäéèêëîïôöùûüœh]/i.test(name)) return `l'${name}`;
+    return `${genderOf(noun, "fr") === "f" ? "la" : "le"} ${name}`;
+  });
 }
 
 /** The best score a run of this challenge can get. */
@@ -140,7 +168,11 @@ export function score(
       if (rules.itemOffTable)
         breakdown.push({
           points: rules.itemOffTable,
-          reason: fill(text.offTable, { item: itemName }),
+          reason: fill(text.offTable, {
+            item: itemName,
+            theItem: withArticle(itemName),
+            fallen: agreeing(itemName, "tombé", "tombée"),
+          }),
         });
     } else if (rightBin !== undefined && item.binId === null) {
       const right = label(labels.bins, rightBin);
@@ -154,11 +186,17 @@ export function score(
 
   if (rules.reachZone) {
     const zone = label(labels.zones, rules.reachZone.zone);
+    const known = genderOf(zone, "fr") !== undefined;
+    const params = { zone, reached: agreeing(zone, "atteint", "atteinte") };
     if (facts.robot.onTable && facts.robot.zones.includes(rules.reachZone.zone)) {
-      breakdown.push({ points: rules.reachZone.points, reason: fill(text.zone, { zone }) });
+      const reason = fill(known ? text.zone : text.zoneNeutral, params);
+      breakdown.push({ points: rules.reachZone.points, reason });
     } else {
       allDone = false;
-      breakdown.push({ points: 0, reason: fill(text.zoneMissed, { zone }) });
+      breakdown.push({
+        points: 0,
+        reason: fill(known ? text.zoneMissed : text.zoneMissedNeutral, params),
+      });
     }
   }
 

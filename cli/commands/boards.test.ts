@@ -114,17 +114,26 @@ describe("robotyc wiring", () => {
     }
   });
 
-  it("refuses a PDF (or any other format) before writing anything", async () => {
+  it("writes a real PDF for .pdf, refuses other formats and a missing folder before writing", async () => {
     const dir = await mkdtemp(join(tmpdir(), "robotyc-wiring-"));
     try {
       const pdf = capture();
-      expect(await main(["wiring", "--out", join(dir, "feuille.pdf")], pdf.io)).toBe(2);
-      expect(pdf.err.join("\n")).toContain("La feuille de câblage s'écrit en SVG, pas en PDF");
-      expect(await main(["wiring", "--out", join(dir, "feuille.png")], capture().io)).toBe(2);
+      expect(await main(["wiring", "--out", join(dir, "feuille.pdf")], pdf.io)).toBe(0);
+      expect(pdf.out).toEqual([`Feuille écrite : ${join(dir, "feuille.pdf")}`]);
+      const bytes = await readFile(join(dir, "feuille.pdf"));
+      expect(bytes.subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
+      expect(bytes.toString("latin1")).toContain(
+        "(C\xe2blage : Kit 2 roues motrices sur Arduino Uno)",
+      );
+      const png = capture();
+      expect(await main(["wiring", "--out", join(dir, "feuille.png")], png.io)).toBe(2);
+      expect(png.err.join("\n")).toBe(
+        `La feuille de câblage s'écrit en SVG ou en PDF : donne un fichier .svg ou .pdf (reçu : « ${join(dir, "feuille.png")} »).`,
+      );
       const missing = capture();
       expect(await main(["wiring", "--out", join(dir, "nodir", "x.svg")], missing.io)).toBe(2);
       expect(missing.err.join("\n")).toContain(`Le dossier « ${join(dir, "nodir")} » n'existe pas`);
-      expect(await readdir(dir)).toEqual([]);
+      expect(await readdir(dir)).toEqual(["feuille.pdf"]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

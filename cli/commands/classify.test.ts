@@ -135,7 +135,10 @@ describe("robotyc classify", () => {
   it("names a model folder that is not a model", async () => {
     const r = await run([join(dir, "c.png"), "--model", join(dir, "empty")]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("Model not found");
+    // Which file is missing and why, in words: never ENOENT and the path the system tried.
+    expect(r.err).toBe(
+      `Model not found: "${join(dir, "empty")}" (model.json: it does not exist). Give the folder of a classifier model (model.json and its weights files).`,
+    );
     expect(r.out).toBe("");
   });
 });

@@ -66,4 +66,14 @@ describe("system errors become sentences that say what to do", () => {
       "Impossible de lire le programme « absent.ts » : « absent.ts » n'existe pas. Vérifie le nom et le dossier.",
     );
   });
+
+  it("a challenge file that does not exist: a reason in words, not ENOENT", async () => {
+    const err: string[] = [];
+    const io = { locale: "fr" as const, out: () => {}, err: (t: string) => err.push(t) };
+    const program = fileURLToPath(new URL("../../examples/", import.meta.url));
+    expect(await main(["run", program, "--challenge", "absent.json"], io)).toBe(2);
+    expect(err.join("\n")).toBe(
+      "Impossible de lire le fichier de défi « absent.json » : il n'existe pas",
+    );
+  });
 });

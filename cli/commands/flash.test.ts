@@ -31,18 +31,28 @@ describe("robotyc flash", () => {
     expect(
       await main(["flash", "--board", "mega", "--port", "/dev/robotyc-no-such-port"], c.io),
     ).toBe(1);
-    expect(c.err.join("\n")).toMatch(/does not open/);
+    expect(c.err.join("\n")).toMatch(/^Port \/dev\/robotyc-no-such-port does not exist/);
     const help = capture();
     expect(await main(["flash", "--help"], help.io)).toBe(0);
     expect(help.out.join("\n")).toContain("--board nano-old");
   });
 
-  it("says why a port does not open", async () => {
+  it("says in words why a port does not open, never the system's error", async () => {
     const c = capture();
     expect(
       await main(["flash", "--board", "uno", "--port", "/dev/robotyc-no-such-port"], c.io),
     ).toBe(1);
-    expect(c.err.join("\n")).toMatch(/does not open/);
+    expect(c.err).toEqual([
+      "Port /dev/robotyc-no-such-port does not exist: is the board plugged in? “robotyc boards” gives the port of each board plugged in.",
+    ]);
+    const fr = capture();
+    const io = { ...fr.io, locale: "fr" as const };
+    expect(await main(["flash", "--board", "uno", "--port", "/dev/robotyc-no-such-port"], io)).toBe(
+      1,
+    );
+    expect(fr.err).toEqual([
+      "Le port /dev/robotyc-no-such-port n'existe pas : la carte est-elle branchée ? « robotyc boards » donne le nom du port de chaque carte branchée.",
+    ]);
   });
 
   // The emulated Uno runs optiboot built from Debian's source: CI installs the toolchain.

@@ -102,3 +102,35 @@ describe("runtime errors, through the CLI", () => {
     }
   });
 });
+
+describe("numbers and agreement, as the pupil reads them", () => {
+  it("run writes every time the language's way, « 2,2 s » on each line", async () => {
+    const fr = await robotyc(
+      "fr",
+      "run",
+      "challenges/pack/trieur-1-zone/solution.ts",
+      "--challenge",
+      "trieur-1-zone",
+    );
+    const finished = /^Programme terminé à (\d+,\d) s\.$/m.exec(fr.out);
+    expect(finished, fr.out).not.toBeNull();
+    expect(fr.out).toContain(`tout est fait en ${finished![1]} s`);
+    expect(fr.out).not.toMatch(/\d\.\d/);
+    const en = await robotyc(
+      "en",
+      "run",
+      "challenges/pack/trieur-1-zone/solution.ts",
+      "--challenge",
+      "trieur-1-zone",
+    );
+    expect(en.out).toMatch(/^Program finished at \d+\.\d s\.$/m);
+  });
+
+  it("a refused call writes its number the language's way", async () => {
+    const file = program("speed.ts", "robot.setSpeed(150.5);", "await robot.forward(10);");
+    const r = await robotyc("fr", "run", file, "--challenge", "trieur-1-zone");
+    expect(r.out).toContain(
+      "robot.setSpeed attend un nombre entre 1 et 100 (un pourcentage), mais a reçu 150,5.",
+    );
+  });
+});

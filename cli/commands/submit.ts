@@ -10,7 +10,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { breakdownLine } from "../../challenges/node.ts";
 import { call, normalizeCode, waitForScore } from "../../classroom/index.ts";
-import { format, type Localized } from "../../i18n/index.ts";
+import { format, formatNumber, systemErrorReason, type Localized } from "../../i18n/index.ts";
 import type { Command, CommandIO } from "../main.ts";
 import { helpText, parseArgs, type CommandSpec } from "./args.ts";
 
@@ -27,6 +27,7 @@ const text = {
     fr: "Impossible de lire le programme « {file} » : {detail}",
     en: 'Cannot read the program "{file}": {detail}',
   },
+  noAnswer: { fr: "il ne répond pas", en: "it does not answer" },
   unreachable: {
     fr: "Impossible de joindre le serveur de la classe « {server} » : {detail}. Vérifie l'adresse au tableau.",
     en: 'Cannot reach the class server "{server}": {detail}. Check the address on the board.',
@@ -171,7 +172,8 @@ const command: Command & { spec: CommandSpec } = {
       const s = graded.data;
       const lines: string[] = [];
       for (const run of s.perSeed) {
-        const time = run.simTime.toLocaleString(lang);
+        // To a tenth, as `robotyc run` and the breakdown write it.
+        const time = formatNumber(run.simTime, lang, 1);
         const outcome =
           run.outcome === "finished"
             ? format(text.finished, lang, { time })
@@ -206,9 +208,10 @@ const command: Command & { spec: CommandSpec } = {
       return s.error ? 1 : 0;
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause;
+      const reason = systemErrorReason(cause);
       return fail(io, text.unreachable, {
         server,
-        detail: cause?.code ?? (error as Error).message,
+        detail: format(reason ?? text.noAnswer, io.locale),
       });
     }
   },

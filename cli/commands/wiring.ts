@@ -1,7 +1,8 @@
 /**
- * `robotyc wiring [--kit <id>] [--board <id>] [--out <file.svg>]`: the printable wiring sheet of a
- * kit (SVG, in the user's language), and its wiring problems, if any. Without --out the sheet goes
- * to `wiring-<kit>.svg` in the current folder (a terminal is no place for 10 kB of SVG).
+ * `robotyc wiring [--kit <id>] [--board <id>] [--out <file.svg|file.pdf>]`: the printable wiring
+ * sheet of a kit (SVG, or a one-page A4 PDF, in the user's language), and its wiring problems, if
+ * any. Without --out the sheet goes to `wiring-<kit>.svg` in the current folder (a terminal is no
+ * place for 10 kB of SVG).
  */
 import { writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
@@ -13,15 +14,16 @@ import {
   KITS,
   renderWiringSheet,
   validateKitWiring,
+  wiringSheetPdf,
 } from "../../boards/index.ts";
-import { format, type Locale, type Localized } from "../../runtime/index.ts";
+import { format, textIn, type Locale, type Localized } from "../../runtime/index.ts";
 import { closest, defineCommand, type CommandSpec } from "./args.ts";
 import { outputProblem } from "./output.ts";
 
 const messages = {
   summary: {
-    fr: "écrit la feuille de câblage d'un kit, à imprimer (SVG)",
-    en: "writes the wiring sheet of a kit, to print (SVG)",
+    fr: "écrit la feuille de câblage d'un kit, à imprimer (SVG ou PDF)",
+    en: "writes the wiring sheet of a kit, to print (SVG or PDF)",
   },
   kit: { fr: "le kit ; 2wd-kit par défaut", en: "the kit; 2wd-kit by default" },
   board: {
@@ -29,8 +31,8 @@ const messages = {
     en: "the board; the kit's own by default",
   },
   out: {
-    fr: "le fichier de la feuille (.svg) ; wiring-<kit>.svg dans le dossier courant par défaut",
-    en: "the sheet's file (.svg); wiring-<kit>.svg in the current folder by default",
+    fr: "le fichier de la feuille : .svg, ou .pdf (une page A4) ; wiring-<kit>.svg dans le dossier courant par défaut",
+    en: "the sheet's file: .svg, or .pdf (one A4 page); wiring-<kit>.svg in the current folder by default",
   },
   kits: { fr: "Kits : {list}", en: "Kits: {list}" },
   boards: { fr: "Cartes : {list}", en: "Boards: {list}" },
@@ -43,13 +45,9 @@ const messages = {
     en: 'Unknown board: "{id}". Boards: {list}.',
   },
   didYouMean: { fr: " Voulais-tu dire « {id} » ?", en: ' Did you mean "{id}"?' },
-  pdf: {
-    fr: "La feuille de câblage s'écrit en SVG, pas en PDF : « {file} ». Écris-la en .svg, ouvre-la dans ton navigateur et imprime-la (« Enregistrer au format PDF » donne un PDF).",
-    en: 'The wiring sheet is written as SVG, not PDF: "{file}". Write it as .svg, open it in your browser and print it ("Save as PDF" gives a PDF).',
-  },
   notSvg: {
-    fr: "La feuille de câblage s'écrit en SVG : donne un fichier .svg (reçu : « {file} »).",
-    en: 'The wiring sheet is written as SVG: give a .svg file (got "{file}").',
+    fr: "La feuille de câblage s'écrit en SVG ou en PDF : donne un fichier .svg ou .pdf (reçu : « {file} »).",
+    en: 'The wiring sheet is written as SVG or PDF: give a .svg or .pdf file (got "{file}").',
   },
   written: { fr: "Feuille écrite : {file}", en: "Sheet written: {file}" },
   problems: {
@@ -72,7 +70,7 @@ export const WIRING_SPEC: CommandSpec = {
     {
       name: "out",
       kind: "text",
-      value: { fr: "<fichier.svg>", en: "<file.svg>" },
+      value: { fr: "<fichier.svg|fichier.pdf>", en: "<file.svg|file.pdf>" },
       help: messages.out,
     },
   ],
@@ -114,8 +112,8 @@ export default defineCommand(WIRING_SPEC, async (parsed, io) => {
   }
   const out = parsed.options.out ?? `wiring-${kit.id}.svg`;
   const ext = extname(out).toLowerCase();
-  if (ext !== ".svg") {
-    io.err(format(ext === ".pdf" ? messages.pdf : messages.notSvg, io.locale, { file: out }));
+  if (ext !== ".svg" && ext !== ".pdf") {
+    io.err(format(messages.notSvg, io.locale, { file: out }));
     return 2;
   }
   const problem = outputProblem(out, `wiring-${kit.id}.svg`);
@@ -132,7 +130,9 @@ export default defineCommand(WIRING_SPEC, async (parsed, io) => {
       ].join("\n"),
     );
   }
-  await writeFile(out, renderWiringSheet(kit, board, io.locale));
+  const svg = renderWiringSheet(kit, board, io.locale);
+  const title = `${textIn(kit.name, io.locale)} — ${textIn(board.name, io.locale)}`;
+  await writeFile(out, ext === ".pdf" ? wiringSheetPdf(svg, title) : svg);
   io.out(format(messages.written, io.locale, { file: resolve(out) }));
   return 0;
 });

@@ -11,7 +11,19 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { LocalizedError } from "../../runtime/engine.ts";
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
+
+/** Runs one tool of the toolchain; a tool that is not there is the toolchain missing, in words. */
+async function run(tool: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await exec(tool, args);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") {
+      throw new LocalizedError(TOOLCHAIN_MISSING);
+    }
+    throw error;
+  }
+}
 
 export const FIRMWARE_BOARDS = ["uno", "nano", "mega"] as const;
 export type FirmwareBoard = (typeof FIRMWARE_BOARDS)[number];
@@ -157,6 +169,7 @@ export async function buildFirmware(board: FirmwareBoard, jobs = 2): Promise<Bui
         try {
           await run("avr-gcc", [...flagsFor(file), file, "-o", objects[i]!]);
         } catch (error) {
+          if (error instanceof LocalizedError) throw error;
           const output = (error as { stderr?: string }).stderr ?? String(error);
           throw new LocalizedError(messages.compileFailed, {
             board,

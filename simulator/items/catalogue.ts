@@ -3,7 +3,7 @@
  * dataset, so it holds what they need: shape and size (cm), mass (kg), friction, colours (RGB 0-255).
  * Cylinders stand upright (axis along z).
  */
-import type { ColorName, Localized, WasteKind } from "../../runtime/engine.ts";
+import type { ColorName, Locale, Localized, WasteKind } from "../../runtime/engine.ts";
 import { WASTE_KINDS } from "../../runtime/engine.ts";
 
 /** A waste kind, or one of the non-waste objects the challenges use. */
@@ -17,10 +17,15 @@ export type ItemShape =
   | { type: "cylinder"; radius: number; height: number }
   | { type: "sphere"; radius: number };
 
+/** A name's grammatical gender, for agreement: « la canette est tombée », « le pot est tombé ». */
+export type Gender = "f" | "m" | "n";
+
 export interface CatalogueItem {
   id: string;
   kind: ItemKind;
   name: Localized;
+  /** The gender of `name` in each language that has one. */
+  gender: Partial<Record<Locale, Gender>>;
   shape: ItemShape;
   mass: number;
   friction: number;
@@ -39,6 +44,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "plastic-bottle",
     kind: "plastic",
     name: { fr: "bouteille en plastique", en: "plastic bottle" },
+    gender: { fr: "f" },
     shape: { type: "cylinder", radius: 3.2, height: 16 },
     mass: 0.03,
     friction: 0.4,
@@ -50,6 +56,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "yoghurt-pot",
     kind: "plastic",
     name: { fr: "pot de yaourt", en: "yoghurt pot" },
+    gender: { fr: "m" },
     shape: { type: "cylinder", radius: 3, height: 7 },
     mass: 0.008,
     friction: 0.45,
@@ -61,6 +68,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "detergent-bottle",
     kind: "plastic",
     name: { fr: "flacon de lessive", en: "detergent bottle" },
+    gender: { fr: "m" },
     shape: { type: "box", width: 8, depth: 5, height: 14 },
     mass: 0.06,
     friction: 0.45,
@@ -73,6 +81,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "drink-can",
     kind: "metal",
     name: { fr: "canette", en: "drink can" },
+    gender: { fr: "f" },
     shape: { type: "cylinder", radius: 3.3, height: 11.5 },
     mass: 0.015,
     friction: 0.35,
@@ -84,6 +93,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "food-tin",
     kind: "metal",
     name: { fr: "boîte de conserve", en: "food tin" },
+    gender: { fr: "f" },
     shape: { type: "cylinder", radius: 3.7, height: 7.5 },
     mass: 0.05,
     friction: 0.35,
@@ -96,6 +106,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "glass-jar",
     kind: "glass",
     name: { fr: "bocal en verre", en: "glass jar" },
+    gender: { fr: "m" },
     shape: { type: "cylinder", radius: 3.8, height: 9 },
     mass: 0.2,
     friction: 0.5,
@@ -107,6 +118,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "glass-bottle",
     kind: "glass",
     name: { fr: "bouteille en verre", en: "glass bottle" },
+    gender: { fr: "f" },
     shape: { type: "cylinder", radius: 3.5, height: 18 },
     mass: 0.3,
     friction: 0.5,
@@ -119,6 +131,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "newspaper",
     kind: "paper",
     name: { fr: "journal plié", en: "folded newspaper" },
+    gender: { fr: "m" },
     shape: { type: "box", width: 9, depth: 7, height: 1.5 },
     mass: 0.05,
     friction: 0.6,
@@ -130,6 +143,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "cardboard-box",
     kind: "paper",
     name: { fr: "boîte en carton", en: "cardboard box" },
+    gender: { fr: "f" },
     shape: { type: "box", width: 8, depth: 8, height: 6 },
     mass: 0.04,
     friction: 0.6,
@@ -142,6 +156,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "banana-peel",
     kind: "organic",
     name: { fr: "peau de banane", en: "banana peel" },
+    gender: { fr: "f" },
     shape: { type: "box", width: 9, depth: 4, height: 2 },
     mass: 0.03,
     friction: 0.8,
@@ -153,6 +168,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "apple-core",
     kind: "organic",
     name: { fr: "trognon de pomme", en: "apple core" },
+    gender: { fr: "m" },
     shape: { type: "cylinder", radius: 1.8, height: 6 },
     mass: 0.02,
     friction: 0.7,
@@ -164,6 +180,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "coffee-grounds",
     kind: "organic",
     name: { fr: "filtre à café usagé", en: "used coffee filter" },
+    gender: { fr: "m" },
     shape: { type: "box", width: 6, depth: 6, height: 4 },
     mass: 0.04,
     friction: 0.8,
@@ -176,6 +193,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "crisp-packet",
     kind: "residual",
     name: { fr: "paquet de chips", en: "crisp packet" },
+    gender: { fr: "m" },
     shape: { type: "box", width: 9, depth: 6, height: 2 },
     mass: 0.005,
     friction: 0.5,
@@ -187,6 +205,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "used-tissue",
     kind: "residual",
     name: { fr: "mouchoir usagé", en: "used tissue" },
+    gender: { fr: "m" },
     shape: { type: "sphere", radius: 2.5 },
     mass: 0.003,
     friction: 0.7,
@@ -198,6 +217,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "broken-toy",
     kind: "residual",
     name: { fr: "jouet cassé", en: "broken toy" },
+    gender: { fr: "m" },
     shape: { type: "box", width: 6, depth: 5, height: 5 },
     mass: 0.05,
     friction: 0.5,
@@ -210,6 +230,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "ball",
     kind: "ball",
     name: { fr: "balle", en: "ball" },
+    gender: { fr: "f" },
     shape: { type: "sphere", radius: 3.5 },
     mass: 0.06,
     friction: 0.5,
@@ -221,6 +242,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "obstacle-box",
     kind: "obstacle",
     name: { fr: "caisse", en: "crate" },
+    gender: { fr: "f" },
     shape: { type: "box", width: 10, depth: 10, height: 10 },
     mass: 0.4,
     friction: 0.6,
@@ -232,6 +254,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     id: "obstacle-box-large",
     kind: "obstacle",
     name: { fr: "grande caisse", en: "large crate" },
+    gender: { fr: "f" },
     shape: { type: "box", width: 20, depth: 10, height: 12 },
     mass: 1.5,
     friction: 0.7,

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,17 +76,27 @@ describe("robotyc submit", () => {
     const wrong = await robotyc(program, "--server", cls.url, "--code", "ZZZZZZ", "--name", "Yan");
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("Ce code de classe n'existe pas");
+    // A port that was free a moment ago: nothing listens there.
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
     const away = await robotyc(
       program,
       "--server",
-      "http://127.0.0.1:9",
+      `http://127.0.0.1:${closed}`,
       "--code",
       "Q",
       "--name",
       "Y",
     );
     expect(away.code).toBe(2);
-    expect(away.stderr).toContain("Impossible de joindre le serveur de la classe");
+    // Why, in words: never "fetch failed" or ECONNREFUSED.
+    expect(away.stderr).toBe(
+      `Impossible de joindre le serveur de la classe « http://127.0.0.1:${closed} » : rien ne répond à cette adresse (le serveur est-il lancé ?). Vérifie l'adresse au tableau.`,
+    );
     const usage = await robotyc(program);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("Utilisation : robotyc submit");

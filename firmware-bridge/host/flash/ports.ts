@@ -15,6 +15,10 @@ const messages = {
     fr: "Accès refusé au port {path}. Sous Linux, ajoute l'utilisateur au groupe « dialout » puis reconnecte-toi.",
     en: "Access to port {path} denied. On Linux, add the user to the “dialout” group, then log in again.",
   },
+  missing: {
+    fr: "Le port {path} n'existe pas : la carte est-elle branchée ? « robotyc boards » donne le nom du port de chaque carte branchée.",
+    en: "Port {path} does not exist: is the board plugged in? “robotyc boards” gives the port of each board plugged in.",
+  },
   error: {
     fr: "Le port {path} ne s'ouvre pas : {detail}",
     en: "Port {path} does not open: {detail}",
@@ -24,6 +28,9 @@ const messages = {
     en: 'Board "{board}" has no emulation with a bootloader (uno, nano, nano-old, mega2560).',
   },
 };
+
+/** What serialport says of a path that is no port: Linux and macOS, then Windows. */
+const NO_SUCH_PORT = /no such file or directory|enoent|file not found|cannot find the file/i;
 
 export interface OpenedPort {
   port: FlashPort;
@@ -63,7 +70,13 @@ export async function openFlashPort(path: string, boardId: string): Promise<Open
   if (error) {
     const access = classifyOpenError(error.message);
     throw new LocalizedError(
-      access === "busy" ? messages.busy : access === "denied" ? messages.denied : messages.error,
+      access === "busy"
+        ? messages.busy
+        : access === "denied"
+          ? messages.denied
+          : NO_SUCH_PORT.test(error.message)
+            ? messages.missing
+            : messages.error,
       { path, detail: error.message },
     );
   }
