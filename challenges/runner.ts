@@ -21,6 +21,7 @@ import {
   type RunControl,
   type Arena,
   type SimulationResult,
+  type World,
 } from "../simulator/index.ts";
 import type { ChallengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
@@ -56,7 +57,15 @@ export interface ChallengeRunOptions {
   onFrame?: (frame: ReplayFrame) => void;
   /** The pupil's line of each robot.* and wait() call: which line is running (the app). */
   onCall?: (line: number | undefined) => void;
+  /**
+   * The score if the run ended now (no time bonus: that needs the program finished), every half
+   * simulated second when it changed: the app's live score. Reads the world, never changes it.
+   */
+  onScore?: (score: number) => void;
 }
+
+/** Ticks between two live scores (half a simulated second at 120 ticks a second). */
+const LIVE_SCORE_TICKS = 60;
 
 export interface ChallengeRunResult {
   challenge: string;
@@ -233,6 +242,16 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     camera = await options.camera();
   }
   const { print, prints } = runPrints(options);
+  const onScore = options.onScore;
+  let ticks = 0;
+  let lastScore = NaN;
+  const liveScore = (world: World) => {
+    if (!onScore || ++ticks % LIVE_SCORE_TICKS !== 0) return;
+    const facts = runFacts("timeout", world.time(), world.events, world.final());
+    const now = score(challenge.scoring, challenge.sorting, facts, liveLabels).score;
+    if (now !== lastScore) onScore((lastScore = now));
+  };
+  const liveLabels = scoringLabels(challenge, arena);
   // The simulator's own runner: the same seeding of the sandbox as in the app.
   const result = await runSimulation({
     program: ready.program,
@@ -249,6 +268,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onFrame ? { onFrame: options.onFrame } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(onScore ? { onTick: liveScore } : {}),
   });
   return scoredRun(options, arena, result, prints);
 }

@@ -115,6 +115,7 @@ export class App {
         this.showRunningLine(line, false);
       },
       onPrint: (_id, text, time) => this.console.print(text, time),
+      onScore: (_id, score) => this.panel.setLiveScore(score, language()),
       onResult: (_id, result) => this.finish(result),
       onStopped: (_id, _time, at, lastFrameAt) => {
         this.stopClock.confirmed = at;

@@ -255,6 +255,17 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await setBlockNumber(page, "20", "70");
       await expect.poll(() => programText(page)).toBe("await robot.forward(70);\n");
       await page.locator("#speed").selectOption("0.5");
+      // Every text the score takes, to see the live score while the robot drives.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { scoreTexts: string[] }).scoreTexts = seen;
+        const score = document.getElementById("score")!;
+        new MutationObserver(() => seen.push(score.textContent ?? "")).observe(score, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
       await page.getByRole("button", { name: "Lancer", exact: true }).click();
       // Twice during the run, a moment of simulated time apart: the canvas changes between frames.
       await simTimeAtLeast(page, 0.4);
@@ -281,6 +292,11 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await page.screenshot({ path: artifactPath("app-run-fr.png") });
       expect(text).toContain("Score : 40 / 40");
       expect(litDuring).toHaveLength(1);
+      const scoreTexts = await page.evaluate(
+        () => (window as unknown as { scoreTexts: string[] }).scoreTexts,
+      );
+      expect(scoreTexts.some((s) => /^Score en cours : \d+ \/ 40$/.test(s))).toBe(true);
+      expect(scoreTexts.at(-1)).toBe("Score : 40 / 40");
       await expect.poll(lit).toEqual([]);
       let changed = 0;
       for (let i = 0; i < during1.data.length; i += 4) {

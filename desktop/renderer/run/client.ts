@@ -25,6 +25,8 @@ export const STEP_TICKS = 6;
 export interface RunHandlers {
   onFrame(runId: number, frame: RunFrame, time: number, line: number): void;
   onPrint(runId: number, text: string, time: number): void;
+  /** The score so far (the run's end gives the real one, with its breakdown). */
+  onScore(runId: number, score: number): void;
   onResult(runId: number, result: RunResult): void;
   /** `at`: when the run had stopped, `lastFrameAt`: when its world last moved (ms since the epoch). */
   onStopped(runId: number, time: number, at: number, lastFrameAt: number): void;
@@ -109,6 +111,9 @@ export class RunClient {
         break;
       case "print":
         if (followed) this.handlers.onPrint(message.runId, message.text, message.time);
+        break;
+      case "score":
+        if (followed) this.handlers.onScore(message.runId, message.score);
         break;
       case "result":
         if (followed) {

@@ -175,6 +175,8 @@ export const FromWorkerSchema = z.discriminatedUnion("type", [
     line: z.number().int().nonnegative(),
   }),
   z.object({ type: z.literal("print"), runId, time: finite, text: z.string() }),
+  /** The score if the run ended now (no time bonus), when it changed. */
+  z.object({ type: z.literal("score"), runId, time: finite, score: finite }),
   z.object({ type: z.literal("result"), runId, result: ResultSchema }),
   /** The run was stopped (« Arrêter », a new run, « Réinitialiser ») at `time`. */
   z.object({

@@ -123,6 +123,10 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
       print: (text) => {
         if (prints.length < 200) prints.push(text);
       },
+      onScore: (score) => {
+        flush();
+        post({ type: "score", runId: run.runId, time: run.time, score });
+      },
       onCall: (at) => {
         line = at ?? 0;
       },
