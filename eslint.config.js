@@ -25,6 +25,8 @@ export default tseslint.config(
     ignores: [
       "node_modules/**",
       "dist/**",
+      // Scratch of the browser tests (git-ignored): a run stopped midway leaves its bundles there.
+      "tmp/**",
       "**/build/**",
       "**/*.pupil.d.ts",
       "**/fixtures/**",

@@ -10,6 +10,7 @@ import {
   type CompileResult,
   type Locale,
   type Localized,
+  type RunLimits,
 } from "../runtime/engine.ts";
 import {
   Hasher,
@@ -36,10 +37,15 @@ export interface ChallengeRunOptions {
   challenge: Challenge;
   seed: number;
   locale: Locale;
-  /** Where the program's print() goes; nowhere by default. */
-  print?: (text: string) => void;
+  /**
+   * Where the program's print() goes; nowhere by default. A sink that is full returns a promise:
+   * the run waits for it at the program's next pause.
+   */
+  print?: (text: string) => unknown;
   /** Record a replay of the run (it then embeds the challenge, the program and the result). */
   record?: boolean;
+  /** Sandbox limits; the runtime's defaults otherwise (the same for every pupil). */
+  limits?: RunLimits;
   /** What the replay keeps as the program (the source as written, e.g. Blocks JSON); by default the source given. */
   program?: { source: string; language: "typescript" | "blocks" };
   /**
@@ -150,7 +156,7 @@ export async function compiledForRun(
 
 /** Where a run's prints go: to `options.print`, and kept for the replay when recording. */
 export function runPrints(options: ChallengeRunOptions): {
-  print: ((text: string) => void) | undefined;
+  print: ((text: string) => unknown) | undefined;
   prints: string[];
 } {
   const prints: string[] = [];
@@ -158,7 +164,7 @@ export function runPrints(options: ChallengeRunOptions): {
     options.record && options.print
       ? (text: string) => {
           if (prints.length < REPLAY_PRINTS) prints.push(text);
-          options.print!(text);
+          return options.print!(text);
         }
       : options.record
         ? (text: string) => void (prints.length < REPLAY_PRINTS && prints.push(text))
@@ -261,6 +267,7 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     locale,
     record: options.record === true,
     ...(print ? { print } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(parts ? { parts } : {}),
     ...(camera ?? {}),
     ...(options.pace !== undefined ? { pace: options.pace } : {}),

@@ -1,4 +1,5 @@
-import { format, localeFromEnv, type Locale, type Localized } from "../runtime/index.ts";
+import { once } from "node:events";
+import { format, localeFromEnv, type Locale, type Localized } from "../runtime/engine.ts";
 
 /** A CLI command: gets its arguments and the locale, writes to stdout/stderr, returns an exit code. */
 export interface Command {
@@ -10,6 +11,11 @@ export interface CommandIO {
   locale: Locale;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * When stdout or stderr has more queued than it can take (a slow pipe), a promise of the
+   * moment it drains: a command that writes a lot waits for it (back-pressure).
+   */
+  drained?(stream: "out" | "err"): Promise<void> | undefined;
 }
 
 /** Commands load lazily, so `robotyc check` does not pay for the physics engine. */
@@ -40,12 +46,26 @@ const messages = {
   },
 } satisfies Record<string, Localized>;
 
+/** One promise per stream while it is full, however many writers wait on it. */
+const draining = new Map<"out" | "err", Promise<void>>();
+function drainedOf(name: "out" | "err"): Promise<void> | undefined {
+  const stream = name === "out" ? process.stdout : process.stderr;
+  if (!stream.writableNeedDrain) return undefined;
+  let waiting = draining.get(name);
+  if (!waiting) {
+    waiting = once(stream, "drain").then(() => void draining.delete(name));
+    draining.set(name, waiting);
+  }
+  return waiting;
+}
+
 export async function main(argv: string[], io?: Partial<CommandIO>): Promise<number> {
   const locale = io?.locale ?? localeFromEnv(process.env);
   const full: CommandIO = {
     locale,
     out: io?.out ?? ((text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n")),
     err: io?.err ?? ((text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n")),
+    drained: io?.drained ?? drainedOf,
   };
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {

@@ -20,7 +20,8 @@ import { World } from "./world/world.ts";
 /** Simulated seconds the world runs on, motors off, after the program ends (items settle). */
 export const SETTLE_SECONDS = 1;
 
-export type Outcome = "finished" | "timeout" | "error";
+/** "watchdog": stopped by the sandbox's last-resort wall-clock watchdog (see runtime/sandbox/watchdog.ts). */
+export type Outcome = "finished" | "timeout" | "error" | "watchdog";
 
 /** How a pilot's drive ended. */
 export interface PilotResult {

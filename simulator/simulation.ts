@@ -8,7 +8,7 @@ export interface SimulationOptions extends WorldRunOptions {
   /** TypeScript source, or a program compiled by the runtime's `compile`. */
   program: string | CompiledProgram;
   /** Where the program's `print` goes. */
-  print?: (text: string) => void;
+  print?: (text: string) => unknown;
   /** The pupil's line of each robot.* and wait() call (see the runtime's `RunOptions.onCall`). */
   onCall?: (line: number | undefined) => void;
   /** Sandbox limits (memory, stack, instruction budget); the runtime's defaults otherwise. */

@@ -45,14 +45,15 @@ export const ALLOWED: Record<string, readonly string[]> = {
 };
 /**
  * A part's public entries: `index.ts`; for the runtime also `engine.ts` (the runtime without its
- * compiler, for processes that only run programs); for the parts the browser app needs that also
- * do Node-only work, `node.ts` (index.ts plus file loading, the grader...). The simulator also
+ * compiler, for processes that only run programs) and `node.ts` (only what needs Node: the
+ * compiler isolated in a worker thread); for the parts the browser app needs that also do
+ * Node-only work, `node.ts` (index.ts plus file loading, the grader...). The simulator also
  * has `view/index.ts` (the 3D view: three.js, no physics) and `control.ts` (the run controls the
  * app's page writes into shared memory), for the app's page; the classifier `random.ts` (its
  * seeded randomness, no TensorFlow), for the view, which draws items as the dataset renders them.
  */
 export const ENTRIES: Record<string, readonly string[]> = {
-  runtime: ["index.ts", "engine.ts"],
+  runtime: ["index.ts", "engine.ts", "node.ts"],
   simulator: ["index.ts", "view/index.ts", "control.ts"],
   challenges: ["index.ts", "node.ts"],
   classifier: ["index.ts", "node.ts", "random.ts"],
@@ -62,7 +63,8 @@ const entriesOf = (part: string) => ENTRIES[part] ?? ["index.ts"];
 const FREE = ["test", "tools", "bench"];
 
 const SOURCE = /\.(ts|mts|tsx|js|mjs)$/;
-const SKIP_DIRS = new Set(["node_modules", "dist", "build", ".git", "fixtures"]);
+// tmp/: browser tests build and run there (profiles with dangling links come and go).
+const SKIP_DIRS = new Set(["node_modules", "dist", "build", ".git", "fixtures", "tmp"]);
 
 function walk(dir: string, out: string[]): string[] {
   for (const name of readdirSync(dir)) {

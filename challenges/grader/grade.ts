@@ -8,7 +8,9 @@ import type { Locale } from "../../runtime/engine.ts";
 import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
 import { mean, type GradeRow } from "./output.ts";
 import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
+import { closeCompiler } from "../../runtime/node.ts";
 import { runPool } from "./pool.ts";
+import { jobWatchdogMs } from "./watchdog.ts";
 import { checkPlacementSeeds } from "../feasibility.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 
@@ -20,6 +22,8 @@ export interface GradeOptions {
   locale: Locale;
   /** Called each time a run ends (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /** Wall milliseconds one run may take (see watchdog.ts); from the challenge by default. */
+  jobTimeoutMs?: number;
   /**
    * A shared queue (`redis://host:6379`): the jobs go there for `robotyc worker`s on any machine
    * to take, instead of this machine's threads (`jobs` is then theirs to choose).
@@ -119,12 +123,13 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   checkPlacementSeeds(challenge, options.seeds, file);
   const programs = programsIn(options.folder);
   // Compiled here, once a program, while the workers boot.
+  // The compiler's worker is closed once every program is compiled (it is not needed after).
   const jobs = gradeJobs(
     programs.map((name) => join(options.folder, name)),
     options.challenge,
     options.seeds,
     options.locale,
-  );
+  ).finally(closeCompiler);
   const results = options.queue
     ? await (await import("./queue.ts")).gradeOnQueue(options.queue, await jobs, options.onProgress)
     : await runPool<GradeJob, GradeJobResult>(
@@ -134,6 +139,7 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
         (_job, error) => failed(error, options.locale),
         {
           heapMb: SIMULATION_HEAP_MB,
+          jobTimeoutMs: options.jobTimeoutMs ?? jobWatchdogMs(challenge.timeLimit),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         },
       );

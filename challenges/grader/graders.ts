@@ -10,6 +10,10 @@ import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { compileFailure, failed, type GradeJob, type GradeJobResult } from "./job.ts";
 import type { CompileJob } from "./compile-worker.ts";
 import { WorkerThreads } from "./threads.ts";
+import { jobWatchdogMs } from "./watchdog.ts";
+
+/** The longest time limit a challenge file may set (format/schema.ts), simulated seconds. */
+const MAX_TIME_LIMIT = 600;
 
 /** Something that grades one job at a time: local threads, or a queue shared by many machines. */
 export interface Grader {
@@ -27,7 +31,8 @@ export function localGrader(threads: number): Grader {
     GRADE_WORKER,
     threads,
     (job, error) => failed(error, job.locale),
-    { heapMb: SIMULATION_HEAP_MB },
+    // Jobs come from any challenge: the watchdog of the longest time limit a challenge may have.
+    { heapMb: SIMULATION_HEAP_MB, jobTimeoutMs: jobWatchdogMs(MAX_TIME_LIMIT) },
   );
   return { run: (job) => pool.run(job), close: () => pool.close() };
 }

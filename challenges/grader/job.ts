@@ -11,9 +11,10 @@ import {
 import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 import type { ScoreLine } from "../scoring/score.ts";
-import { compileProgram } from "../runner.ts";
+import { compileIsolated } from "../../runtime/node.ts";
 import { runChallenge } from "../node.ts";
 import { SIMULATION_HEAP_MB } from "./host.ts";
+import { jobWatchdogMessage } from "./watchdog.ts";
 
 export interface GradeJob {
   programPath: string;
@@ -30,7 +31,7 @@ export interface GradeJob {
 export interface GradeJobResult {
   score: number;
   maxScore?: number;
-  outcome: "finished" | "timeout" | "error";
+  outcome: "finished" | "timeout" | "error" | "watchdog";
   simTime: number;
   /** The simulator's final-state hash, for fairness checks. */
   stateHash?: string;
@@ -103,7 +104,9 @@ export async function compileSource(
   fileName: string,
 ): Promise<CompileResult> {
   try {
-    return await compileProgram(source, locale, fileName);
+    // In a worker thread with a heap cap and a watchdog: a program that makes TypeScript run away
+    // fails alone, and the grading goes on.
+    return await compileIsolated(source, { locale, fileName });
   } catch (error) {
     // The compiler reports bad programs as diagnostics; this is for its own failures.
     return compileFailure(messageOf(error, locale));
@@ -149,6 +152,9 @@ export async function gradeJobs(
 /** What a failure says to the teacher: our own localized errors, a worker out of memory, others. */
 function messageOf(error: unknown, locale: Locale): string {
   if (error && typeof error === "object" && "code" in error) {
+    if (error.code === "ERR_JOB_WATCHDOG" && "timeoutMs" in error) {
+      return jobWatchdogMessage(Number(error.timeoutMs), locale);
+    }
     if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
       return format(MESSAGES.memory, locale, { mb: String(SIMULATION_HEAP_MB) });
     }
@@ -165,9 +171,10 @@ function messageOf(error: unknown, locale: Locale): string {
 }
 
 export function failed(error: unknown, locale: Locale, wallMs = 0): GradeJobResult {
+  const watchdog = error instanceof Error && "code" in error && error.code === "ERR_JOB_WATCHDOG";
   return {
     score: 0,
-    outcome: "error",
+    outcome: watchdog ? "watchdog" : "error",
     simTime: 0,
     wallMs,
     error: { message: messageOf(error, locale) },

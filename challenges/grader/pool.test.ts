@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { failed } from "./job.ts";
 import { runPool } from "./pool.ts";
+import { jobWatchdogMs } from "./watchdog.ts";
 
 const worker = new URL("./fixtures/test-worker.ts", import.meta.url);
 
@@ -43,5 +44,29 @@ describe("worker pool", () => {
     );
     expect(results.map((r) => r.doubled)).toEqual([2, -1, 6]);
     expect((results[1] as { message: string }).message).toMatch(/manqué de mémoire.*128 Mo/);
+  });
+
+  it("a job past its watchdog is failed with its message; its worker is replaced", async () => {
+    const jobs = [{ value: 1 }, { value: 2, die: "hang" as const }, { value: 3 }, { value: 4 }];
+    const start = performance.now();
+    const results = await runPool(
+      worker,
+      jobs,
+      1,
+      (_job, error) => ({ doubled: -1, failure: failed(error, "en") }),
+      { jobTimeoutMs: 3000 },
+    );
+    expect(performance.now() - start).toBeLessThan(30_000);
+    expect(results.map((r) => r.doubled)).toEqual([2, -1, 6, 8]);
+    const failure = (results[1] as { failure: ReturnType<typeof failed> }).failure;
+    expect(failure.outcome).toBe("watchdog");
+    expect(failure.error!.message).toBe(
+      "This program was stopped for safety: its run was not over after 3 s (an instruction that never hands back control?). Score: 0. The other programs are graded as usual.",
+    );
+  });
+
+  it("the per-job watchdog sits above the sandbox's own and the run itself", () => {
+    // 60 s sandbox watchdog + 160 s simulated at a real-time factor of 2 + 30 s start-up.
+    expect(jobWatchdogMs(160)).toBe(60_000 + 80_000 + 30_000);
   });
 });

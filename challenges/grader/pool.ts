@@ -2,6 +2,7 @@
  * A pool of worker threads that runs jobs in parallel. Workers are TypeScript modules: each one
  * boots through tsx's loader, so the pool works from the CLI, from tests and from `node --import
  * tsx`. A worker that crashes fails only the job it was running; a fresh worker takes its place.
+ * So does a worker whose job outlives its watchdog (`jobTimeoutMs`): one job never holds up the rest.
  */
 import { Worker } from "node:worker_threads";
 
@@ -14,6 +15,20 @@ export interface PoolOptions {
   heapMb?: number;
   /** Called each time a job ends (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Wall milliseconds a job may take; past them its worker is terminated and replaced, and the
+   * job fails with a `JobWatchdogError`. No limit by default.
+   */
+  jobTimeoutMs?: number;
+}
+
+/** A job that took longer than its watchdog: its worker is terminated. */
+export class JobWatchdogError extends Error {
+  readonly code = "ERR_JOB_WATCHDOG";
+  constructor(readonly timeoutMs: number) {
+    super(`job stopped by the watchdog after ${timeoutMs} ms`);
+    this.name = "JobWatchdogError";
+  }
 }
 
 /** A worker for a TypeScript module, loaded through tsx (workers do not inherit --import). */
@@ -31,10 +46,23 @@ export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
 /** What became of one job on one worker: its result, or the error that killed the worker. */
 export type JobOutcome<R> = { ok: true; result: R } | { ok: false; error: Error };
 
-/** Posts one job to a worker and waits for its result, or for the worker's death. */
-export function runOnWorker<J, R>(worker: Worker, id: number, job: J): Promise<JobOutcome<R>> {
+/**
+ * Posts one job to a worker and waits for its result, or for the worker's death, or, past
+ * `timeoutMs`, fails it with a `JobWatchdogError` (the caller then terminates the worker).
+ */
+export function runOnWorker<J, R>(
+  worker: Worker,
+  id: number,
+  job: J,
+  timeoutMs?: number,
+): Promise<JobOutcome<R>> {
   return new Promise((resolve) => {
+    const watchdog =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => done({ ok: false, error: new JobWatchdogError(timeoutMs) }), timeoutMs);
     const done = (value: JobOutcome<R>) => {
+      clearTimeout(watchdog);
       worker.off("message", onMessage);
       worker.off("error", onError);
       worker.off("exit", onExit);
@@ -85,7 +113,7 @@ export async function runPool<J, R>(
       while (next < jobs.length) {
         const id = next++;
         worker ??= tsWorker(moduleUrl, options);
-        const outcome = await runOnWorker<J, R>(worker, id, jobs[id]!);
+        const outcome = await runOnWorker<J, R>(worker, id, jobs[id]!, options.jobTimeoutMs);
         finished++;
         options.onProgress?.(finished, jobs.length);
         if (outcome.ok) results[id] = outcome.result;

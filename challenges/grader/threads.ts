@@ -65,7 +65,7 @@ export class WorkerThreads<J, R> {
   ): Promise<void> {
     slot.worker ??= tsWorker(this.moduleUrl, this.options);
     const worker = slot.worker;
-    const outcome = await runOnWorker<J, R>(worker, this.nextId++, job);
+    const outcome = await runOnWorker<J, R>(worker, this.nextId++, job, this.options.jobTimeoutMs);
     if (outcome.ok) resolve(outcome.result);
     else if (this.closed) reject(new Error("grading threads closed"));
     else {

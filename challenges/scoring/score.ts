@@ -16,7 +16,8 @@ export type Genders = Partial<Record<Locale, "f" | "m" | "n">>;
 /** A name a pupil reads, with its gender when the messages must agree with it. */
 export type Noun = Localized & { gender?: Genders };
 
-export type Outcome = "finished" | "timeout" | "error";
+/** "watchdog": stopped by the sandbox's last-resort wall-clock watchdog (see runtime/sandbox/watchdog.ts). */
+export type Outcome = "finished" | "timeout" | "error" | "watchdog";
 
 /** What the scoring needs to know about a finished run. */
 export interface RunFacts {

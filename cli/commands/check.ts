@@ -1,6 +1,7 @@
 /** `robotyc check <program.ts>`: compiles a pupil program and prints its diagnostics. */
 import { readFileSync, statSync } from "node:fs";
-import { compile, format, sizeDiagnostic, type Localized } from "../../runtime/index.ts";
+import { format, sizeDiagnostic, type Localized } from "../../runtime/index.ts";
+import { compileIsolated } from "../../runtime/node.ts";
 import { defineCommand, type CommandSpec } from "./args.ts";
 
 const messages = {
@@ -54,7 +55,8 @@ export default defineCommand(CHECK_SPEC, async (parsed, io) => {
     io.err(format(messages.notFound, locale, { file }));
     return 2;
   }
-  const result = compile(bytes, { locale, fileName: file });
+  // In a worker thread with a heap cap and a watchdog: no program can take this process down.
+  const result = await compileIsolated(bytes, { locale, fileName: file });
   for (const d of result.diagnostics) {
     const prefix = d.severity === "warning" ? `${format(messages.warning, locale)}: ` : "";
     io.err(`${file}:${d.line}:${d.column}: ${prefix}${d.message}`);

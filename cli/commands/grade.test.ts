@@ -197,44 +197,54 @@ describe("robotyc grade reads a class as teachers keep it, and never loses its g
 });
 
 describe("fairness", () => {
-  it("same program, seed and challenge: same score and world in run, grade --jobs 1 and --jobs 2", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "robotyc-fair-"));
-    copyFileSync(solutionFile(CHALLENGE), join(dir, "a.ts"));
-    // A program whose score depends on the seed: it pushes only the middle lane's item.
-    writeFileSync(join(dir, "b.ts"), "robot.setSpeed(60);\nawait robot.forward(95);\n");
-    const seeds = [4, 5];
-    const { challenge } = resolveChallenge(CHALLENGE);
-    const direct = [];
-    for (const program of ["a.ts", "b.ts"]) {
-      for (const seed of seeds) {
-        const result = await runChallenge({
-          source: readFileSync(join(dir, program)),
-          challenge,
-          seed,
+  // Four runs through the command (each compiles in its own fresh compiler worker) and two
+  // gradings: over a minute when the machine is busy.
+  it(
+    "same program, seed and challenge: same score and world in run, grade --jobs 1 and --jobs 2",
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "robotyc-fair-"));
+      copyFileSync(solutionFile(CHALLENGE), join(dir, "a.ts"));
+      // A program whose score depends on the seed: it pushes only the middle lane's item.
+      writeFileSync(join(dir, "b.ts"), "robot.setSpeed(60);\nawait robot.forward(95);\n");
+      const seeds = [4, 5];
+      const { challenge } = resolveChallenge(CHALLENGE);
+      const direct = [];
+      for (const program of ["a.ts", "b.ts"]) {
+        for (const seed of seeds) {
+          const result = await runChallenge({
+            source: readFileSync(join(dir, program)),
+            challenge,
+            seed,
+            locale: "en",
+          });
+          const cli = await robotyc(
+            "run",
+            join(dir, program),
+            "--challenge",
+            CHALLENGE,
+            "--seed",
+            String(seed),
+            "--json",
+          );
+          expect(JSON.parse(cli.stdout).score).toBe(result.score);
+          direct.push({ score: result.score, stateHash: result.trace!.stateHash });
+        }
+      }
+      for (const jobs of [1, 2]) {
+        const report = await gradeFolder({
+          folder: dir,
+          challenge: CHALLENGE,
+          seeds,
+          jobs,
           locale: "en",
         });
-        const cli = await robotyc(
-          "run",
-          join(dir, program),
-          "--challenge",
-          CHALLENGE,
-          "--seed",
-          String(seed),
-          "--json",
+        expect(report.runs.map((r) => ({ score: r.score, stateHash: r.stateHash }))).toEqual(
+          direct,
         );
-        expect(JSON.parse(cli.stdout).score).toBe(result.score);
-        direct.push({ score: result.score, stateHash: result.trace!.stateHash });
       }
-    }
-    for (const jobs of [1, 2]) {
-      const report = await gradeFolder({
-        folder: dir,
-        challenge: CHALLENGE,
-        seeds,
-        jobs,
-        locale: "en",
-      });
-      expect(report.runs.map((r) => ({ score: r.score, stateHash: r.stateHash }))).toEqual(direct);
-    }
-  });
+    },
+  );
 });

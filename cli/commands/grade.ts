@@ -19,7 +19,7 @@ import {
   writeResults,
   type SkippedEntry,
 } from "../../challenges/node.ts";
-import { format, LocalizedError, type Localized } from "../../runtime/index.ts";
+import { format, LocalizedError, type Localized } from "../../runtime/engine.ts";
 import type { CommandIO } from "../main.ts";
 import { defineCommand, seedList, type CommandSpec } from "./args.ts";
 import { errorText } from "./errors.ts";

@@ -27,7 +27,8 @@ import {
   textIn,
   type Locale,
   type Localized,
-} from "../../runtime/index.ts";
+} from "../../runtime/engine.ts";
+import { closeCompiler, compileIsolated } from "../../runtime/node.ts";
 import type { CommandIO } from "../main.ts";
 import { defineCommand, type CommandSpec, type OptionSpec } from "./args.ts";
 import { errorText } from "./errors.ts";
@@ -120,6 +121,12 @@ export const RUN_SPEC: CommandSpec = {
   ],
 };
 
+/** ROBOTYC_WATCHDOG_SECONDS lowers the sandbox's last-resort watchdog (for tests; default 60 s). */
+function watchdogFromEnv(): { limits?: { watchdogMs: number } } {
+  const seconds = Number(process.env.ROBOTYC_WATCHDOG_SECONDS);
+  return seconds > 0 ? { limits: { watchdogMs: seconds * 1000 } } : {};
+}
+
 /** Writes the replay where asked; if that fails, says why and keeps it in a temporary folder. */
 function saveReplay(file: string, replay: unknown, io: CommandIO, locale: Locale): boolean {
   const json = JSON.stringify(replay);
@@ -173,17 +180,30 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
     return 2;
   }
 
+  // Compiled in a worker thread with a heap cap and a watchdog (a type-level bomb cannot take
+  // this process down); this process never loads TypeScript.
+  const compiled = await compileIsolated(source, {
+    locale: io.locale,
+    fileName: basename(programPath),
+  });
+  await closeCompiler();
   // The twin (and Johnny-Five with it) is loaded only when asked for.
   const runOn = twin ? (await import("../../twin/index.ts")).runTwinChallenge : runChallenge;
   const result = await runOn({
-    source,
-    fileName: basename(programPath),
+    source: compiled,
+    // The replay keeps the program as written.
+    program: { source: new TextDecoder().decode(source), language: "typescript" },
     challenge,
     seed,
     locale: io.locale,
-    // With --json, stdout holds the result alone: the program's prints go to stderr.
-    print: json ? io.err : io.out,
+    // With --json, stdout holds the result alone: the program's prints go to stderr. A slow
+    // reader makes the run wait (the sandbox waits at the program's next pause).
+    print: (line: string) => {
+      (json ? io.err : io.out)(line);
+      return io.drained?.(json ? "err" : "out");
+    },
     record: replayFile !== undefined,
+    ...watchdogFromEnv(),
   });
 
   if (json) {
@@ -211,5 +231,5 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
     if (!saveReplay(replayFile, result.replay, io, io.locale)) return 1;
     if (!json) io.err(format(text.replay, io.locale, { file: replayFile }));
   }
-  return result.outcome === "error" ? 1 : 0;
+  return result.outcome === "error" || result.outcome === "watchdog" ? 1 : 0;
 });

@@ -5,9 +5,10 @@
  */
 import ts from "typescript";
 import frDiagnosticMessages from "typescript/lib/fr/diagnosticMessages.generated.json" with { type: "json" };
-import { DEFAULT_LOCALE, format, type Locale, type Localized } from "../i18n.ts";
+import { DEFAULT_LOCALE, type Locale, type Localized } from "../i18n.ts";
 import { PUPIL_API_DTS } from "../api/pupil-api.ts";
 import { ES_LIB_DTS } from "./es-lib.generated.ts";
+import { bracketDiagnostic, guardMessages, ownDiagnostic, treeDiagnostics } from "./guards.ts";
 import { compilerMessages } from "./messages.ts";
 import { findMissingAwaits } from "./missing-await.ts";
 import { findPupilMistakes } from "./pupil-checks.ts";
@@ -102,9 +103,23 @@ export function compile(input: string | Uint8Array, opts: CompileOptions = {}): 
   const problem = decoded.ok ? checkSourceText(decoded.text) : decoded.problem;
   if (problem) return { ok: false, diagnostics: [problemDiagnostic(problem, locale)] };
   const source = (decoded as { text: string }).text;
+  const brackets = bracketDiagnostic(source, locale);
+  if (brackets) return { ok: false, diagnostics: [brackets] };
   try {
     return compileText(source, locale, fileName);
   } catch (error) {
+    // TypeScript recursed deeper than the stack allows: the program is too complicated for it.
+    if (error instanceof RangeError) {
+      const diagnostic = ownDiagnostic(
+        guardMessages.deepSomewhere,
+        locale,
+        {},
+        1,
+        1,
+        "ROBOTYC_TOO_COMPLEX",
+      );
+      return { ok: false, diagnostics: [diagnostic] };
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
@@ -148,6 +163,10 @@ function compileText(source: string, locale: Locale, fileName: string): CompileR
   });
   const pupilFile: ts.SourceFile | undefined = main;
   if (!pupilFile) throw new Error("the program file was not read");
+
+  // Before any type checking: what would make TypeScript itself run away, and reserved names.
+  const guarded = treeDiagnostics(pupilFile, locale);
+  if (guarded.length > 0) return { ok: false, diagnostics: guarded };
 
   const refusals = refuseModuleSyntax(pupilFile, locale);
   const notRefused = (d: ts.Diagnostic) =>
@@ -253,17 +272,6 @@ function hostNameDiagnostic(
     character + 1,
     "ROBOTYC_NOT_IN_SANDBOX",
   );
-}
-
-function ownDiagnostic(
-  message: Localized,
-  locale: Locale,
-  params: Record<string, string | number>,
-  line: number,
-  column: number,
-  code: string,
-): Diagnostic {
-  return { line, column, message: format(message, locale, params), code, severity: "error" };
 }
 
 interface Refusal {

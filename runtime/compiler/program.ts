@@ -46,11 +46,13 @@ export interface CompileOptions {
  * Name of the object through which every loop notes its line, so a loop stopped by the
  * instruction budget can be named to the pupil (QuickJS's interrupt carries no position).
  * The sandbox sets this global; the epilogue passes it to the program's function and removes it.
+ * The pupil cannot reach it: the compiler refuses both names in a program (guards.ts), and the
+ * function is an arrow, so the program has no `arguments` through which to find it.
  */
 export const LOOP_LINE_GLOBAL = "__robotycLoopLine";
 export const LOOP_LINE_LOCAL = "$robotycLoop";
 
 /** The pupil's code runs inside this async function, on the same lines as in the output. */
-export const PROLOGUE = `(async function (${LOOP_LINE_LOCAL}) { "use strict"; `;
+export const PROLOGUE = `(async (${LOOP_LINE_LOCAL}) => { "use strict"; `;
 /** Evaluated in the global scope, so a pupil's own top-level names cannot shadow `globalThis`. */
 export const EPILOGUE = `\n})(((box) => (delete globalThis.${LOOP_LINE_GLOBAL}, box))(globalThis.${LOOP_LINE_GLOBAL}))`;

@@ -196,6 +196,9 @@ function unknownProperty(d: ts.Diagnostic, node: ts.Node | undefined, cx: Contex
       const message = hint.lang === "fr" ? m.robotUnknownFrench : m.robotUnknownWrite;
       return { message: say(cx, message, { property, example: hint.example }) };
     }
+    // `robot.wait(1)`, `robot.afficher("…")`: the program's own functions, not the robot's.
+    const global = exampleOf(["global"], property) ?? nameHint(property, ["global"])?.example;
+    if (global) return { message: say(cx, m.robotNotGlobal, { property, example: global }) };
     if (suggested)
       return { message: say(cx, m.robotDidYouMean, { property, suggestion: suggested }) };
     return { message: say(cx, m.robotUnknown, { property, members: ROBOT_METHODS.join(", ") }) };

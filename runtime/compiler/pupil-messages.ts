@@ -49,6 +49,10 @@ export const pupilMessages = {
     fr: "Le robot ne connaît pas « {property} » : ses noms sont en anglais. Écris « {example} ».",
     en: 'The robot does not know "{property}": its names are in English. Write "{example}".',
   },
+  robotNotGlobal: {
+    fr: "Le robot ne connaît pas « {property} » : pour cela, écris « {example} », sans « robot. » devant.",
+    en: 'The robot does not know "{property}": for that, write "{example}", without "robot." in front.',
+  },
   robotUnknownWrite: {
     fr: "Le robot ne connaît pas « {property} » : écris « {example} ».",
     en: 'The robot does not know "{property}": write "{example}".',

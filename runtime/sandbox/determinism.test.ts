@@ -54,7 +54,9 @@ describe("determinism", () => {
     expect(last[1]).toBe(last[0]);
     expect(last[2]).toBe(last[0]);
     const checks = runs.map((r) => r.result.instructionChecks);
-    expect(checks[0]).toBeGreaterThan(300);
+    // The prints count against the same budget (see meter.ts), so the loop stops a little sooner.
+    expect(checks[0]).toBeGreaterThan(200);
+    expect(checks[0]).toBeLessThanOrEqual(301);
     expect(checks).toEqual([checks[0], checks[0], checks[0]]);
   });
 });

@@ -6,6 +6,30 @@ export const sandboxMessages = {
     fr: "Ton programme tourne en boucle sans jamais attendre : dans une boucle, attends (« await wait(0.1); ») ou lis un capteur.",
     en: 'Your program loops without ever waiting: inside a loop, wait ("await wait(0.1);") or read a sensor.',
   },
+  zeroTime: {
+    fr: "Ta boucle attend 0 seconde à chaque tour : le temps n'avance jamais, elle ne s'arrêtera pas. Attends un vrai moment (« await wait(0.1); ») ou avance d'une vraie distance.",
+    en: 'Your loop waits 0 seconds on every turn: time never moves on, so it never ends. Wait for a real moment ("await wait(0.1);") or move a real distance.',
+  },
+  runBudget: {
+    fr: "Ton programme fait beaucoup trop de calculs pour un seul parcours (plus de {operations} millions d'opérations) : allège les boucles qui calculent beaucoup.",
+    en: "Your program computes far too much for one run (over {operations} million operations): lighten the loops that compute a lot.",
+  },
+  watchdog: {
+    fr: "Ton programme a été arrêté par sécurité : une seule instruction a travaillé plus de {seconds} secondes sans rendre la main (un calcul énorme sur un très grand texte, un très grand nombre ou un très grand tableau ?).",
+    en: "Your program was stopped for safety: a single instruction worked for over {seconds} seconds without handing back control (a huge computation on a very long text, a very big number or a very large array?).",
+  },
+  tooManyArguments: {
+    fr: "{call} attend au plus {max} valeur(s), mais en a reçu {count}.",
+    en: "{call} expects at most {max} value(s), but got {count}.",
+  },
+  tooManyPending: {
+    fr: "{call} : ton programme a lancé plus de {max} actions sans attendre qu'elles finissent. Mets « await » devant (« await {call}(…) »).",
+    en: '{call}: your program started more than {max} actions without waiting for them to end. Put "await" before it ("await {call}(…)").',
+  },
+  printCut: {
+    fr: "… ton programme a affiché plus de {lines} lignes ou {kilobytes} Ko : la suite n'est pas affichée.",
+    en: "… your program printed more than {lines} lines or {kilobytes} kB: the rest is not shown.",
+  },
   memory: {
     fr: "Ton programme utilise trop de mémoire : il crée des données sans fin (un tableau ou un texte qui grandit toujours ?).",
     en: "Your program uses too much memory: it creates data without end (an array or a text that keeps growing?).",

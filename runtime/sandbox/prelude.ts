@@ -1,23 +1,37 @@
 /**
  * Guest code run once in each fresh QuickJS context, before the pupil's program. It receives the
  * host functions, builds the frozen `robot`, `wait`, `time`, `print` globals, seeds `Math.random`,
- * and removes or poisons everything that could compile code from text or observe the outside
- * (eval, Function constructors, WeakRef, shared memory). The host functions themselves stay in its
- * closure; the pupil never sees them. It returns the error factory the host uses, so an error raised
- * by a host call carries a stack with the pupil's line.
+ * and removes or poisons everything that could compile code from text, observe the outside
+ * (eval, Function constructors, WeakRef, shared memory) or run pupil code behind the host's back
+ * (Proxy: a proxy's traps would run when the host reads a thrown value). The host functions
+ * themselves stay in its closure; the pupil never sees them.
+ *
+ * It returns the sandbox's own tools, made from the built-ins as they were before the program ran
+ * (so nothing the program replaces reaches them):
+ * - `makeError(name, message)`: the errors of host calls, with a stack that has the pupil's line;
+ * - `readError(value)`: a thrown value as plain data (own or inherited data properties only; no
+ *   getter, `toJSON`, `toString` or other method of the program is ever called);
+ * - `loopLine`: the record where compiled loops note their line, handed to the program's function
+ *   (see LOOP_LINE_GLOBAL): a null-prototype object with a plain `line` property.
  */
 export const PRELUDE_FILE = "robotyc-sandbox.js";
 
-export const PRELUDE = String.raw`(function (host, seed, notAvailable) {
+export const PRELUDE = String.raw`(function (host, arities, seed, maxPrint) {
   "use strict";
   // Everything the prelude uses later is taken now, before the program can replace it.
   const g = globalThis;
   const ErrorCtor = Error;
   const freeze = Object.freeze;
+  const seal = Object.seal;
+  const create = Object.create;
   const defineProperty = Object.defineProperty;
   const getPrototypeOf = Object.getPrototypeOf;
+  const getOwnDescriptor = Object.getOwnPropertyDescriptor;
+  const hasOwn = Object.hasOwn;
   const keysOf = Object.keys;
   const isArray = Array.isArray;
+  const apply = Reflect.apply;
+  const stringSlice = String.prototype.slice;
   const stringify = JSON.stringify;
   const toText = String;
   const imul = Math.imul;
@@ -28,9 +42,11 @@ export const PRELUDE = String.raw`(function (host, seed, notAvailable) {
     return error;
   }
 
+  // A refusal goes through the host, which makes the error: a refusal the program fakes is not one.
+  const notAvailable = host.notAvailable;
   function poisoned(name) {
     const f = function () {
-      throw makeError("SandboxError", notAvailable.replace("{name}", name));
+      return notAvailable(name);
     };
     return freeze(f);
   }
@@ -53,6 +69,8 @@ export const PRELUDE = String.raw`(function (host, seed, notAvailable) {
     });
   }
   defineProperty(g, "Function", { value: poisoned("Function"), writable: false, configurable: false });
+  // A proxy runs the program's traps wherever a value is looked at, the host's reads included.
+  defineProperty(g, "Proxy", { value: poisoned("Proxy"), writable: false, configurable: false });
   // Nothing that depends on the garbage collector or on other threads; no clock.
   for (const name of ["WeakRef", "FinalizationRegistry", "SharedArrayBuffer", "Atomics", "Date"]) {
     delete g[name];
@@ -90,21 +108,81 @@ export const PRELUDE = String.raw`(function (host, seed, notAvailable) {
   const hostPrint = host.print;
   const print = function print(...values) {
     let text = "";
-    for (let i = 0; i < values.length; i++) text += (i > 0 ? " " : "") + show(values[i], 0);
+    for (let i = 0; i < values.length && text.length <= maxPrint; i++) {
+      text += (i > 0 ? " " : "") + show(values[i], 0);
+    }
+    // Only the first characters cross to the host (it cuts there anyway).
+    if (text.length > maxPrint + 1) text = apply(stringSlice, text, [0, maxPrint + 1]);
     hostPrint(text);
   };
+
+  // Each host function takes at most its declared arguments: an absurd count is refused here,
+  // before the arguments are copied for the host.
+  const tooMany = host.tooManyArguments;
+  function guarded(name) {
+    const call = host[name];
+    const arity = arities[name];
+    let f;
+    if (arity === 0) {
+      f = function () {
+        if (arguments.length > 0) return tooMany(name, arguments.length);
+        return call();
+      };
+    } else if (arity === 1) {
+      f = function (a) {
+        if (arguments.length > 1) return tooMany(name, arguments.length);
+        return call(a);
+      };
+    } else {
+      f = function (a, b) {
+        if (arguments.length > 2) return tooMany(name, arguments.length);
+        return call(a, b);
+      };
+    }
+    defineProperty(f, "name", { value: name });
+    return freeze(f);
+  }
 
   const robotMethods = [
     "forward", "backward", "turnLeft", "turnRight", "setSpeed", "setMotors", "stop",
     "distance", "line", "color", "heading", "grab", "release", "classify",
   ];
   const robot = {};
-  for (const name of robotMethods) robot[name] = freeze(host[name]);
+  for (const name of robotMethods) robot[name] = guarded(name);
   freeze(robot);
 
-  const globals = { robot, wait: freeze(host.wait), time: freeze(host.time), print: freeze(print) };
+  const globals = { robot, wait: guarded("wait"), time: guarded("time"), print: freeze(print) };
   for (const name in globals) {
     defineProperty(g, name, { value: globals[name], writable: false, enumerable: false, configurable: false });
   }
-  return makeError;
+
+  // A data property of an object or of its prototypes; an accessor reads as nothing.
+  // Without Proxy, none of these steps can run code of the program.
+  function dataOf(object, key) {
+    let o = object;
+    for (let depth = 0; depth < 32 && o !== null; depth++) {
+      const d = getOwnDescriptor(o, key);
+      if (d !== undefined) return hasOwn(d, "value") ? d.value : undefined;
+      o = getPrototypeOf(o);
+    }
+    return undefined;
+  }
+  const textOf = (v) => (typeof v === "string" ? v : undefined);
+  function readError(value) {
+    const out = create(null);
+    const type = typeof value;
+    out.object = value !== null && (type === "object" || type === "function") ? 1 : 0;
+    out.name = out.object ? textOf(dataOf(value, "name")) : undefined;
+    out.message = out.object ? textOf(dataOf(value, "message")) : undefined;
+    out.stack = out.object ? textOf(dataOf(value, "stack")) : undefined;
+    out.text = out.object ? undefined : toText(value);
+    return out;
+  }
+
+  const loopLine = seal(create(null, { line: { value: 0, writable: true, enumerable: true } }));
+  const tools = create(null);
+  tools.makeError = makeError;
+  tools.readError = readError;
+  tools.loopLine = loopLine;
+  return tools;
 })`;

@@ -55,12 +55,30 @@ function loadWasmModule(): Promise<WebAssembly.Module | undefined> {
 export interface QuickJSInstance {
   quickjs: QuickJSWASMModule;
   memory: WebAssembly.Memory;
+  /** Whether QuickJS's allocator ever asked for more memory than the instance has. */
+  wallHit(): boolean;
 }
 
-/** A fresh QuickJS instance whose memory can never exceed `maxBytes` (rounded up to 64 kB pages). */
+/**
+ * A fresh QuickJS instance whose memory can never exceed `maxBytes` (rounded up to 64 kB pages).
+ * The memory has its full size from the start and never grows: growing a `WebAssembly.Memory`
+ * detaches its buffer, and quickjs-emscripten keeps typed-array views of that buffer across
+ * calls that allocate (`newPromise`, `executePendingJobs`), which then fail with "detached
+ * ArrayBuffer" or read garbage. Pages the program never touches cost no physical memory.
+ * QuickJS's allocator still asks to grow when it is full: that request, always refused, is how
+ * the host knows the program hit the wall.
+ */
 export async function newQuickJSInstance(maxBytes: number): Promise<QuickJSInstance> {
   const maximum = Math.max(QUICKJS_BASE_MEMORY / PAGE, Math.ceil(maxBytes / PAGE));
-  const memory = new WebAssembly.Memory({ initial: QUICKJS_BASE_MEMORY / PAGE, maximum });
+  const memory = new WebAssembly.Memory({ initial: maximum, maximum });
+  let hit = false;
+  const grow = memory.grow.bind(memory);
+  Object.defineProperty(memory, "grow", {
+    value: (pages: number) => {
+      hit = true;
+      return grow(pages);
+    },
+  });
   const module = await loadWasmModule();
   const quickjs = await newQuickJSWASMModuleFromVariant(
     newVariant(
@@ -68,7 +86,7 @@ export async function newQuickJSInstance(maxBytes: number): Promise<QuickJSInsta
       module ? { wasmModule: module, wasmMemory: memory } : { wasmMemory: memory },
     ),
   );
-  return { quickjs, memory };
+  return { quickjs, memory, wallHit: () => hit };
 }
 
 /** One instance prepared ahead, so starting a run does not wait for instantiation. */

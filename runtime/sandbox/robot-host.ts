@@ -6,13 +6,17 @@ import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { format, formatNumber, type Locale, type Localized } from "../i18n.ts";
 import type { RobotDriver, RobotPart } from "../api/types.ts";
 import { PART_NAMES } from "../api/parts.ts";
+import { COSTS } from "./meter.ts";
 import { argumentMeanings, sandboxMessages as m } from "./messages.ts";
+import { MAX_PRINT_BYTES, MAX_PRINT_CHARS, MAX_PRINT_LINES, PrintBudget } from "./print-budget.ts";
 
 /** A refusal of a call, for the pupil: it becomes a guest error carrying their line. */
 export class CallRefused {
   constructor(
     readonly message: Localized,
     readonly params: Record<string, string | number>,
+    /** The guest error's name: `RobotError` for a robot call, `SandboxError` for a removed name. */
+    readonly errorName: "RobotError" | "SandboxError" = "RobotError",
   ) {}
 }
 
@@ -22,6 +26,7 @@ export interface RobotHostDeps {
   ctx: QuickJSContext;
   driver: RobotDriver;
   locale: Locale;
+  /** Shows one printed line (already cut to MAX_PRINT_CHARS, within the run's print budget). */
   print?: (text: string) => void;
   /** Starts tracking a timed operation; returns the guest promise. */
   timed(
@@ -33,9 +38,9 @@ export interface RobotHostDeps {
   sensorRead(): void;
   /** Counts robot.* and wait calls. */
   counted(): void;
+  /** Costs `ticks` of the work meter beyond the call itself (printed text). */
+  spend(ticks: number): void;
 }
-
-const MAX_PRINT = 2000;
 
 const PART_OF: Partial<Record<string, RobotPart>> = {
   "robot.forward": "motors",
@@ -54,9 +59,33 @@ const PART_OF: Partial<Record<string, RobotPart>> = {
   "robot.classify": "camera",
 };
 
+/** Host functions that are globals; the others are methods of `robot`. */
+export const API_GLOBALS = new Set(["wait", "time", "print"]);
+
+/** How many arguments each pupil-facing function takes (the prelude refuses more). */
+export const ARITIES: Record<string, number> = {
+  forward: 1,
+  backward: 1,
+  turnLeft: 1,
+  turnRight: 1,
+  setSpeed: 1,
+  setMotors: 2,
+  stop: 0,
+  distance: 0,
+  line: 0,
+  color: 0,
+  heading: 0,
+  grab: 0,
+  release: 0,
+  classify: 0,
+  wait: 1,
+  time: 0,
+};
+
 /** The host functions handed to the prelude, by name. */
 export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
   const { ctx, driver, locale } = deps;
+  const printBudget = new PrintBudget();
 
   const describe = (h: QuickJSHandle | undefined): string => {
     const type = h === undefined ? "undefined" : ctx.typeof(h);
@@ -180,8 +209,37 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
     },
     time: () => ctx.newNumber(driver.time()),
     print: (text) => {
-      const value = text === undefined ? "" : ctx.getString(text);
-      deps.print?.(value.length > MAX_PRINT ? value.slice(0, MAX_PRINT) + "…" : value);
+      // Past the budget, nothing is shown: the text is not even copied out (it costs the same).
+      if (printBudget.exhausted) {
+        deps.spend(Math.ceil(MAX_PRINT_CHARS / 1024) * COSTS.printKilobyte);
+        return;
+      }
+      // The prelude's print always hands over one string; anything else is not a print.
+      const value = text !== undefined && ctx.typeof(text) === "string" ? ctx.getString(text) : "";
+      const decision = printBudget.take(value);
+      deps.spend(Math.ceil(decision.bytes / 1024) * COSTS.printKilobyte);
+      if (decision.show) deps.print?.(decision.text);
+      else if (decision.cut) {
+        deps.print?.(
+          format(m.printCut, locale, {
+            lines: MAX_PRINT_LINES,
+            kilobytes: MAX_PRINT_BYTES / 1024,
+          }),
+        );
+      }
+    },
+    notAvailable: (name) => {
+      const what = name !== undefined && ctx.typeof(name) === "string" ? ctx.getString(name) : "?";
+      throw new CallRefused(m.notAvailable, { name: what }, "SandboxError");
+    },
+    tooManyArguments: (name, count) => {
+      const call = name !== undefined && ctx.typeof(name) === "string" ? ctx.getString(name) : "?";
+      const max = ARITIES[call] ?? 0;
+      throw new CallRefused(m.tooManyArguments, {
+        call: API_GLOBALS.has(call) ? call : `robot.${call}`,
+        max,
+        count: count !== undefined && ctx.typeof(count) === "number" ? ctx.getNumber(count) : "?",
+      });
     },
   };
 }

@@ -86,6 +86,7 @@ export const en: Strings = {
       finished: "program finished",
       timeout: "time is up",
       error: "error",
+      watchdog: "stopped for safety",
     },
     stopped: "Run stopped at {{time}} s.",
     workerRestarted: "The robot stopped answering: the simulation was restarted.",

@@ -84,6 +84,7 @@ export const fr = {
       finished: "programme terminé",
       timeout: "temps écoulé",
       error: "erreur",
+      watchdog: "arrêté par sécurité",
     },
     stopped: "Course arrêtée à {{time}} s.",
     workerRestarted: "Le robot ne répondait plus : la simulation a été relancée.",

@@ -121,7 +121,8 @@ export const RunErrorSchema = z.object({
 export const ResultSchema = z.object({
   challenge: z.string(),
   seed: z.number().int(),
-  outcome: z.enum(["finished", "timeout", "error"]),
+  // "watchdog": the sandbox's last-resort wall stopped a runaway built-in (runtime/sandbox/watchdog.ts).
+  outcome: z.enum(["finished", "timeout", "error", "watchdog"]),
   score: finite,
   maxScore: finite,
   simTime: finite,

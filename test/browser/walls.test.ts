@@ -1,0 +1,256 @@
+/**
+ * The sandbox's last walls in the app's path: `runChallenge`, bundled by Vite and run in a Web
+ * Worker of a real Chromium, on hostile programs. Each ends with the same message and score as
+ * in Node; a single built-in call that never returns is stopped the browser's way (the page
+ * terminates its worker past a watchdog), and the next run in a fresh worker is as usual.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packChallenge, runChallenge, solutionFile } from "../../challenges/node.ts";
+import { CHROMIUM_ARGS } from "../../tools/classifier/render.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const work = join(ROOT, "tmp", `walls-${process.pid}`);
+const hasChromium = existsSync("/usr/bin/chromium");
+const CHALLENGE = "trieur-1-zone";
+
+const at = (path: string) => JSON.stringify(join(ROOT, path));
+const WORKER = `
+import quickjsWasm from "@jitl/quickjs-wasmfile-release-sync/wasm?url";
+import { challengeCamera, packChallenge, runChallenge } from ${at("challenges/index.ts")};
+import { setQuickJSWasmModule } from ${at("runtime/engine.ts")};
+
+setQuickJSWasmModule(WebAssembly.compileStreaming(fetch(quickjsWasm)));
+const base = new URL("/", self.location.href).href;
+const classifier = { model: base + "model/", bank: base + "bank/", wasmPaths: base + "wasm/" };
+self.onmessage = async ({ data }) => {
+  try {
+  let lines = 0;
+  let cut = 0;
+  const started = performance.now();
+  const result = await runChallenge({
+    source: data.source,
+    challenge: packChallenge(${JSON.stringify(CHALLENGE)}),
+    seed: 1,
+    locale: "en",
+    print: (text) => { lines++; if (text.startsWith("…")) cut++; },
+    ...(data.limits ? { limits: data.limits } : {}),
+    camera: () => challengeCamera(classifier),
+  });
+  self.postMessage({ kind: "result", outcome: result.outcome, score: result.score,
+    simTime: result.simTime, error: result.error?.message ?? null, lines, cut,
+    seconds: (performance.now() - started) / 1000 });
+  } catch (error) {
+    self.postMessage({ kind: "error", message: String(error?.message ?? error) });
+  }
+};
+`;
+// The page's side of the watchdog: a run that does not answer in time loses its worker.
+const MAIN = `
+window.run = (message, watchdogMs) => new Promise((resolve) => {
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const timer = setTimeout(() => { worker.terminate(); resolve({ kind: "watchdog" }); }, watchdogMs);
+  worker.onmessage = (e) => { clearTimeout(timer); worker.terminate(); resolve(e.data); };
+  worker.onerror = (e) => { clearTimeout(timer); resolve({ kind: "error", message: String(e.message) }); };
+  worker.postMessage(message);
+});
+`;
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+const HOSTILE = {
+  zeroWait: "let n = 0;\nwhile (true) {\n  n++;\n  await wait(0);\n}\n",
+  hostFlood:
+    "while (true) {\n  for (let i = 0; i < 1000000; i++) robot.setSpeed(50);\n  robot.distance();\n}\n",
+  toJson:
+    "(Object.prototype as any).toJSON = function () {\n  robot.setMotors(100, 100);\n" +
+    "  while (robot.distance() > 5) {}\n};\nawait robot.forward(20);\nthrow new Error('boom');\n",
+  plain: "await robot.forward(20);\nthrow new Error('boom');\n",
+  printFlood:
+    "const s = 'x'.repeat(2000);\nwhile (true) {\n  for (let i = 0; i < 10; i++) print(s);\n  robot.distance();\n}\n",
+  argumentCount: "(robot.forward as any)(...new Array(60000).fill(1));\n",
+  memoryAndWaits:
+    "const keep: Promise<void>[] = [];\nfor (let i = 0; i < 100000; i++) {\n  keep.push(wait(0.01));\n  if (i % 900 === 899) await keep[i];\n}\n",
+  typeBomb: `${Array.from({ length: 300 }, (_, i) => `type A${i} = "a" | "b";`).join("\n")}\n`,
+  nativeLoop: "const s = 'a'.repeat(200);\nlet n = 0;\nwhile (true) {\n  n += s.indexOf('b');\n}\n",
+  nativeCall: "Array.prototype.includes.call({ length: 2 ** 53 - 1 } as any, 0);\n",
+};
+
+let server: Server | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+let base = "";
+
+type Answer = {
+  kind: string;
+  outcome?: string;
+  score?: number;
+  simTime?: number;
+  error?: string | null;
+  lines?: number;
+  cut?: number;
+  seconds?: number;
+};
+
+async function inWorker(
+  source: string,
+  options: { limits?: Record<string, number>; watchdogMs?: number } = {},
+): Promise<Answer> {
+  return page!.evaluate(
+    ([message, watchdogMs]) =>
+      (window as unknown as { run(m: unknown, w: number): Promise<Answer> }).run(
+        message,
+        watchdogMs,
+      ),
+    [{ source, limits: options.limits }, options.watchdogMs ?? 120_000] as const,
+  );
+}
+
+describe.skipIf(!hasChromium)("the last walls in a Chromium Web Worker", () => {
+  beforeAll(async () => {
+    const app = join(work, "app");
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, "worker.js"), WORKER);
+    writeFileSync(join(app, "main.js"), MAIN);
+    writeFileSync(
+      join(app, "index.html"),
+      '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>',
+    );
+    const dist = join(work, "dist");
+    await build({
+      configFile: false,
+      root: app,
+      logLevel: "error",
+      build: { outDir: dist, emptyOutDir: true, chunkSizeWarningLimit: 100_000 },
+      worker: { format: "es" },
+    });
+    // The camera's classifier, as the app serves it.
+    const mounts: Record<string, string> = {
+      "/model/": join(ROOT, "classifier/model"),
+      "/bank/": join(ROOT, "classifier/bank"),
+      "/wasm/": join(ROOT, "node_modules/@tensorflow/tfjs-backend-wasm/dist"),
+      "/": dist,
+    };
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://x").pathname;
+      const mount = Object.keys(mounts).find((m) => url.startsWith(m))!;
+      const file = normalize(join(mounts[mount]!, url.slice(mount.length)));
+      if (!file.startsWith(mounts[mount]!) || !existsSync(file) || !extname(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      ignoreDefaultArgs: true,
+      args: [
+        ...CHROMIUM_ARGS,
+        "--remote-debugging-pipe",
+        `--user-data-dir=${join(work, "profile")}`,
+        "about:blank",
+      ],
+      timeout: 60_000,
+    });
+    page = await (await browser.newContext()).newPage();
+    await page.goto(base + "index.html");
+    await page.waitForFunction(() => "run" in window);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it(
+    "each hostile program ends with its own message, as in Node",
+    { timeout: 600_000 },
+    async () => {
+      const expectations: [keyof typeof HOSTILE, RegExp][] = [
+        ["zeroWait", /^Line 2: Your loop waits 0 seconds on every turn/],
+        ["hostFlood", /^Line 2: Your program loops without ever waiting/],
+        ["toJson", /^Line 6, column \d+: .*boom/],
+        [
+          "argumentCount",
+          /^Line 1(, column \d+)?: robot\.forward expects at most 1 value\(s\), but got 60000\.$/,
+        ],
+        ["typeBomb", /Your program is too complicated to check: its types are too many/],
+      ];
+      for (const [name, message] of expectations) {
+        const answer = await inWorker(HOSTILE[name]);
+        const node = await runChallenge({
+          source: HOSTILE[name],
+          challenge: packChallenge(CHALLENGE),
+          seed: 1,
+          locale: "en",
+        });
+        expect({ name, ...answer }).toMatchObject({
+          name,
+          kind: "result",
+          outcome: "error",
+          score: node.score,
+          error: node.error!.message,
+        });
+        expect(answer.error).toMatch(message);
+      }
+    },
+  );
+
+  it("a planted toJSON changes neither the error nor the score", { timeout: 300_000 }, async () => {
+    const trapped = await inWorker(HOSTILE.toJson);
+    const plain = await inWorker(HOSTILE.plain);
+    // The same words, at the throw's own line.
+    const words = (message: string | null | undefined) =>
+      message!.replace(/^Line \d+(, column \d+)?: /, "");
+    expect(trapped.error).toMatch(/^Line 6\b/);
+    expect(words(trapped.error)).toBe(words(plain.error));
+    expect(words(trapped.error)).toMatch(/boom/);
+    expect(trapped.score).toBe(plain.score);
+    expect(trapped.simTime).toBe(plain.simTime);
+  });
+
+  it("a print flood is cut once; memory-heavy timed calls run", { timeout: 300_000 }, async () => {
+    const flood = await inWorker(HOSTILE.printFlood);
+    expect(flood).toMatchObject({ kind: "result", outcome: "timeout", cut: 1 });
+    expect(flood.lines).toBeLessThanOrEqual(10_001);
+    const heavy = await inWorker(HOSTILE.memoryAndWaits);
+    expect(heavy).toMatchObject({ kind: "result", outcome: "finished", error: null });
+  });
+
+  it(
+    "a loop of built-in calls: the sandbox's watchdog, its own outcome",
+    { timeout: 300_000 },
+    async () => {
+      const answer = await inWorker(HOSTILE.nativeLoop, { limits: { watchdogMs: 1000 } });
+      expect(answer).toMatchObject({ kind: "result", outcome: "watchdog" });
+      expect(answer.error).toMatch(/^Line 3: Your program was stopped for safety/);
+    },
+  );
+
+  it(
+    "one call that never returns: the page terminates the worker; the next run is as usual",
+    { timeout: 300_000 },
+    async () => {
+      const start = performance.now();
+      const stuck = await inWorker(HOSTILE.nativeCall, { watchdogMs: 15_000 });
+      expect(stuck).toEqual({ kind: "watchdog" });
+      expect(performance.now() - start).toBeLessThan(60_000);
+      const next = await inWorker(readFileSync(solutionFile(CHALLENGE), "utf8"));
+      expect(next).toMatchObject({ kind: "result", outcome: "finished", score: 40, error: null });
+    },
+  );
+});
