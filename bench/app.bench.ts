@@ -5,7 +5,7 @@
  * 1280x720, and the longest task of the page's main thread while a simulation runs at 8x.
  * `npm run bench -- app`.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -49,25 +49,40 @@ async function marks(page: Page): Promise<Record<string, number>> {
   );
 }
 
-/** Longest task (ms) of the page's main thread in a Chromium trace. */
-function longestMainTask(trace: Buffer): { longest: number; over50: number } {
+/**
+ * Longest task (ms) of the page's main thread in a Chromium trace, how many took over 50 ms, and
+ * how many of those spent most of their time in `GLES2::ReadPixels` (the compositor reading the
+ * WebGL canvas back, waiting for the frame to be drawn: software compositing).
+ */
+function longestMainTask(trace: Buffer): { longest: number; over50: number; readback: number } {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
   let longest = 0;
   let over50 = 0;
-  for (const e of events) {
-    if (e.ph !== "X" || e.name !== "RunTask" || !main) continue;
-    if (e.pid !== main.pid || e.tid !== main.tid) continue;
+  let readback = 0;
+  const onMain = events.filter(
+    (e) => main && e.ph === "X" && e.pid === main.pid && e.tid === main.tid,
+  );
+  const reads = onMain.filter((e) => e.name === "GLES2::ReadPixels");
+  for (const e of onMain) {
+    if (e.name !== "RunTask") continue;
     const ms = (e.dur ?? 0) / 1000;
     longest = Math.max(longest, ms);
-    if (ms > 50) over50++;
+    if (ms <= 50) continue;
+    over50++;
+    const end = e.ts + (e.dur ?? 0);
+    const waited = reads
+      .filter((r) => r.ts >= e.ts && r.ts + (r.dur ?? 0) <= end)
+      .reduce((sum, r) => sum + (r.dur ?? 0), 0);
+    if (waited > (e.dur ?? 0) / 2) readback++;
   }
-  return { longest, over50 };
+  return { longest, over50, readback };
 }
 
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   pid: number;
   tid: number;
   dur?: number;
@@ -86,9 +101,10 @@ export default async function appBench(): Promise<BenchRow[]> {
   >;
   const initial = initialFiles(manifest);
   const initialKb = gzipBytes(dist, initial) / 1024;
-  const workerFiles = Object.values(manifest)
-    .map((c) => c.file)
-    .filter((f) => /assets\/(worker|compile-worker)-/.test(f));
+  // Workers are bundled apart from the page's chunks (Vite's manifest does not list them).
+  const workerFiles = readdirSync(join(dist, "assets"))
+    .filter((f) => /^(worker|compile-worker)-.*\.js$/.test(f))
+    .map((f) => `assets/${f}`);
   rows.push({
     suite: SUITE,
     name: "initial JS before interactive (gzip)",
@@ -195,14 +211,13 @@ export default async function appBench(): Promise<BenchRow[]> {
     await page.goto(`${served.url}?lang=fr&challenge=trieur-5-finale&seed=1`);
     await page.locator("#run-status").filter({ hasText: "Prêt" }).waitFor({ timeout: 120_000 });
     const file = join(work, "finale.ts");
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(file, packSolution("trieur-5-finale"));
     await page.locator("#open-file").setInputFiles(file);
     await page.locator("#speed").selectOption("8");
     // Let the editor and the compiler finish loading: the run is what is measured.
     await page.waitForTimeout(4000);
     await browser.browser.startTracing(page, {
-      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"],
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "gpu"],
     });
     await page.getByRole("button", { name: "Lancer", exact: true }).click();
     await page
@@ -213,8 +228,12 @@ export default async function appBench(): Promise<BenchRow[]> {
       });
     await page.waitForTimeout(3000);
     const trace = await browser.browser.stopTracing();
+    const quality = await page.evaluate(
+      () =>
+        (window as unknown as { robotyc?: { view: { quality: number } } }).robotyc?.view.quality,
+    );
     await page.getByRole("button", { name: "Arrêter", exact: true }).click();
-    const { longest, over50 } = longestMainTask(trace);
+    const { longest, over50, readback } = longestMainTask(trace);
     rows.push({
       suite: SUITE,
       name: "longest main-thread task during an 8x run (final level)",
@@ -222,7 +241,10 @@ export default async function appBench(): Promise<BenchRow[]> {
       unit: "ms",
       target: "< 50 ms",
       ok: longest < 50,
-      note: `${over50} tasks over 50 ms; load average ${os.loadavg()[0]!.toFixed(1)}`,
+      note:
+        `${over50} tasks over 50 ms, ${readback} of them mostly waiting for the canvas read-back ` +
+        `(headless Chromium composites in software); arena quality level ${quality ?? "?"}; ` +
+        `load average ${os.loadavg()[0]!.toFixed(1)}`,
     });
     await page.close();
   } finally {

@@ -22,6 +22,7 @@ import {
   type RunControl,
   type Arena,
   type SimulationResult,
+  type World,
 } from "../simulator/index.ts";
 import { lazyCamera, type ChallengeCamera } from "./camera.ts";
 import type { Challenge } from "./format/schema.ts";
@@ -60,7 +61,17 @@ export interface ChallengeRunOptions {
   signal?: AbortSignal;
   /** Every frame of the run (1/20 s), exactly as its replay decodes it. */
   onFrame?: (frame: ReplayFrame) => void;
+  /** The pupil's line of each robot.* and wait() call: which line is running (the app). */
+  onCall?: (line: number | undefined) => void;
+  /**
+   * The score if the run ended now (no time bonus: that needs the program finished), every half
+   * simulated second when it changed: the app's live score. Reads the world, never changes it.
+   */
+  onScore?: (score: number) => void;
 }
+
+/** Ticks between two live scores (half a simulated second at 120 ticks a second). */
+const LIVE_SCORE_TICKS = 60;
 
 export interface ChallengeRunResult {
   challenge: string;
@@ -238,6 +249,16 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     camera = lazyCamera(options.camera);
   }
   const { print, prints } = runPrints(options);
+  const onScore = options.onScore;
+  let ticks = 0;
+  let lastScore = NaN;
+  const liveScore = (world: World) => {
+    if (!onScore || ++ticks % LIVE_SCORE_TICKS !== 0) return;
+    const facts = runFacts("timeout", world.time(), world.events, world.final());
+    const now = score(challenge.scoring, challenge.sorting, facts, liveLabels).score;
+    if (now !== lastScore) onScore((lastScore = now));
+  };
+  const liveLabels = scoringLabels(challenge, arena);
   // The simulator's own runner: the same seeding of the sandbox as in the app.
   const result = await runSimulation({
     program: ready.program,
@@ -254,6 +275,8 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     ...(options.control ? { control: options.control } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(onScore ? { onTick: liveScore } : {}),
   });
   return scoredRun(options, arena, result, prints);
 }

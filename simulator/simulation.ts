@@ -9,6 +9,8 @@ export interface SimulationOptions extends WorldRunOptions {
   program: string | CompiledProgram;
   /** Where the program's `print` goes. */
   print?: (text: string) => unknown;
+  /** The pupil's line of each robot.* and wait() call (see the runtime's `RunOptions.onCall`). */
+  onCall?: (line: number | undefined) => void;
   /** Sandbox limits (memory, stack, instruction budget); the runtime's defaults otherwise. */
   limits?: RunLimits;
 }
@@ -52,6 +54,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       locale,
       maxTime,
       ...(options.print ? { print: options.print } : {}),
+      ...(options.onCall ? { onCall: options.onCall } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     const error = result.error;

@@ -86,7 +86,10 @@ export class App {
     this.view.start();
     this.panel = new ChallengePanel(this.shell);
     this.console = new ConsolePanel(this.shell.console);
-    this.replay = new ReplayPlayer(this.shell, this.view, (time) => this.panel.setTime(time));
+    this.replay = new ReplayPlayer(this.shell, this.view, (time, line) => {
+      this.panel.setTime(time);
+      this.showRunningLine(line, true);
+    });
     this.classroom = new ClassroomPanel(() => this.source);
     root.querySelector(".panels")?.append(this.classroom.root);
 
@@ -110,12 +113,14 @@ export class App {
       onChange: (text) => this.setSource(text, "typescript"),
     });
     this.runs = new RunClient({
-      onFrame: (_id, frame, time) => {
+      onFrame: (_id, frame, time, line) => {
         this.time = time;
         this.view.setFrame(frame);
         this.panel.setTime(time);
+        this.showRunningLine(line, false);
       },
       onPrint: (_id, text, time) => this.console.print(text, time),
+      onScore: (_id, score) => this.panel.setLiveScore(score, language()),
       onResult: (_id, result) => this.finish(result),
       onStopped: (_id, _time, at, lastFrameAt) => {
         this.stopClock.confirmed = at;
@@ -179,6 +184,7 @@ export class App {
   async prepare(): Promise<void> {
     const id = ++this.prepareId;
     this.replay.close();
+    this.showRunningLine(0, false);
     try {
       const scene = await this.runs.prepare(this.challengeId, this.seed, language());
       if (id !== this.prepareId) return;
@@ -256,15 +262,38 @@ export class App {
     this.blocks.showError(id, message);
     this.blocks.highlightBlock(id);
     this.errorBlock = id;
+    this.runningBlock = null;
   }
 
   private errorBlock: string | null = null;
+  /** The TypeScript of the last run (its lines are the ones its frames name), and the line shown. */
+  private ranSource: string | null = null;
+  private runningLine = 0;
+  private runningBlock: string | null = null;
+
+  /**
+   * Shows which line of the program is running (a live run, or the last run's replay): that line
+   * in TypeScript, its block in Blocks (`scroll`: brought into view; a live run leaves the
+   * workspace where the pupil put it). Nothing once the program was edited since it ran.
+   */
+  private showRunningLine(line: number, scroll: boolean): void {
+    const shown = this.source === this.ranSource ? line : 0;
+    if (shown === this.runningLine) return;
+    this.runningLine = shown;
+    this.code.editor?.showRunningLine(shown > 0 ? shown : null);
+    if (this.errorBlock) return; // an error's block keeps its highlight
+    const id = shown > 0 ? this.blocks.blockForLine(shown) : null;
+    if (id === this.runningBlock) return;
+    this.runningBlock = id;
+    this.blocks.highlightBlock(id, scroll);
+  }
 
   private clearBlockError(): void {
     if (!this.errorBlock) return;
     this.blocks.showError(this.errorBlock, null);
     this.blocks.highlightBlock(null);
     this.errorBlock = null;
+    this.runningBlock = null;
   }
 
   selectCamera(mode: CameraMode): void {
@@ -326,6 +355,8 @@ export class App {
     }
     this.console.clear();
     this.time = 0;
+    this.ranSource = this.source;
+    this.showRunningLine(0, false);
     this.runs.start({
       challengeId: this.challengeId,
       seed: this.seed,
@@ -349,6 +380,7 @@ export class App {
       lastFrame: 0,
     };
     const stopped = this.runs.stop();
+    this.showRunningLine(0, false);
     if (stopped === null && this.state !== "compiling") return;
     this.console.info(t("console.stopped", { time: formatNumber(this.time, 2) }));
     this.shell.status.textContent = t("status.stopped");
@@ -357,6 +389,7 @@ export class App {
 
   private finish(result: RunResult): void {
     this.lastResult = result;
+    this.showRunningLine(0, false);
     const lang = language();
     this.panel.setTime(result.simTime);
     this.panel.setResult(result, lang);
@@ -390,7 +423,7 @@ export class App {
   }
 
   /** Plays a replay (the last run's, or an opened file) in the view with the timeline. */
-  async openReplay(value: unknown, name: string): Promise<void> {
+  async openReplay(value: unknown, name: string, lines?: number[]): Promise<void> {
     if (this.state === "running" || this.state === "paused") this.stop();
     try {
       const decoded = await this.runs.decode(value, language());
@@ -403,7 +436,7 @@ export class App {
         this.console.clear();
         for (const text of decoded.result.prints) this.console.print(text, 0);
       }
-      this.replay.load(decoded.frames, decoded.tickRate);
+      this.replay.load(decoded.frames, decoded.tickRate, lines);
       this.setState("replay");
       this.shell.status.textContent = t("status.replay", { name });
     } catch (error) {
@@ -551,7 +584,8 @@ export class App {
       void this.prepare();
     });
     s.replayLast.addEventListener("click", () => {
-      if (this.lastResult?.replay) void this.openReplay(this.lastResult.replay, t("replay.last"));
+      const last = this.lastResult;
+      if (last?.replay) void this.openReplay(last.replay, t("replay.last"), last.frameLines);
     });
     s.timeline.close.addEventListener("click", () => void this.prepare());
     s.seed.addEventListener("change", () => {

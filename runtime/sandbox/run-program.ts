@@ -101,6 +101,11 @@ export interface RunOptions {
    * promise: the run waits for it at the program's next pause, so output never piles up.
    */
   print?: (text: string) => unknown;
+  /**
+   * Called at each call of robot.* and wait() with the pupil's line that made it (the app shows
+   * which line is running). It costs a stack trace per call: only who asks pays it.
+   */
+  onCall?: (line: number | undefined) => void;
   /** Driver seconds; reaching them ends the run with outcome "timeout". No limit by default. */
   maxTime?: number;
   limits?: RunLimits;
@@ -377,13 +382,31 @@ async function runInSandbox(
       },
     });
 
+    const onCall = opts.onCall;
+    /** The pupil's line of the call being made: the innermost program frame of a fresh stack. */
+    const callLine = (): number | undefined => {
+      // Not through `guestError`: this error is never thrown, so it is not kept as a made one.
+      if (!tools.makeError || stop) return undefined;
+      const args = [ctx.newString("Error"), ctx.newString("")];
+      const made = ctx.callFunction(tools.makeError, ctx.undefined, ...args);
+      for (const a of args) a.dispose();
+      const error = made.error ?? made.value;
+      const stack = ctx.getProp(error, "stack");
+      const text = ctx.typeof(stack) === "string" ? ctx.getString(stack) : "";
+      stack.dispose();
+      error.dispose();
+      return pupilPosition(program, text)?.line;
+    };
+
     const hostObject = ctx.newObject();
     const arities = ctx.newObject();
     for (const [name, impl] of Object.entries(host)) {
+      const reportsLine = onCall !== undefined && name !== "print" && name !== "time";
       const fn = ctx.newFunction(name, (...args) => {
         if (stop || failed) return { error: guestError("SandboxStop", "stop") };
         meterStop(meter.spend(COSTS.hostCall));
         if (stop) return { error: guestError("SandboxStop", "stop") };
+        if (reportsLine) onCall(callLine());
         try {
           return impl(...args);
         } catch (error) {

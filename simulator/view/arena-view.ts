@@ -12,6 +12,7 @@ import { catalogueItem } from "../items/catalogue.ts";
 import { buildArenaMesh } from "./arena-mesh.ts";
 import { buildItemMesh, disposeTree } from "./item-mesh.ts";
 import { buildRobotMesh, type RobotMesh } from "./robot-mesh.ts";
+import { PIXEL_SCALE, QualityGovernor } from "./quality.ts";
 import type { CameraMode, ViewFrame, ViewScene } from "./types.ts";
 
 /** Side of the robot camera's picture, pixels (the classifier's input size). */
@@ -25,6 +26,11 @@ export interface ArenaViewOptions {
   antialias?: boolean;
   /** Show the robot camera's picture in a corner (default true). */
   robotCamera?: boolean;
+  /**
+   * Lower the quality when frames come too slowly (default true): see `QualityGovernor`. The
+   * page's thread waits for each frame in software WebGL, so a heavy frame freezes the editor.
+   */
+  adaptive?: boolean;
 }
 
 /** sRGB encoding of a linear 0..255 value, as a table (render-target pixels are linear). */
@@ -58,6 +64,7 @@ export class ArenaView {
   private dirty = true;
   private running = false;
   private rafId = 0;
+  private readonly governor: QualityGovernor | null;
   private rendersSinceInset = 0;
   private insetBusy = false;
   private readonly resizeObserver: ResizeObserver;
@@ -70,8 +77,8 @@ export class ArenaView {
   ) {
     this.renderer = new THREE.WebGLRenderer({
       antialias: options.antialias ?? true,
-      preserveDrawingBuffer: true,
     });
+    this.governor = (options.adaptive ?? true) ? new QualityGovernor() : null;
     this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
     this.renderer.toneMappingExposure = 1.2;
@@ -231,9 +238,34 @@ export class ArenaView {
     const loop = () => {
       if (!this.running) return;
       this.rafId = requestAnimationFrame(loop);
-      if (this.dirty) this.render();
+      const drew = this.dirty;
+      if (drew) this.render();
+      const level = this.governor?.tick(performance.now(), drew);
+      if (level) this.applyQuality(level);
     };
     this.rafId = requestAnimationFrame(loop);
+  }
+
+  /** 0 full quality; 1 no shadows; 2, 3 fewer pixels (see `QualityGovernor`). */
+  get quality(): number {
+    return this.governor?.quality ?? 0;
+  }
+
+  private applyQuality(level: number): void {
+    if (level === 1) {
+      this.renderer.shadowMap.enabled = false;
+      this.scene.traverse((o) => {
+        const material = (o as THREE.Mesh).material as
+          THREE.Material | THREE.Material[] | undefined;
+        for (const m of Array.isArray(material) ? material : material ? [material] : []) {
+          m.needsUpdate = true;
+        }
+      });
+    }
+    this.renderer.setPixelRatio(
+      PIXEL_SCALE[level]! * Math.min(2, globalThis.devicePixelRatio || 1),
+    );
+    this.resize();
   }
 
   stop(): void {

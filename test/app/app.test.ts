@@ -255,6 +255,17 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await setBlockNumber(page, "20", "70");
       await expect.poll(() => programText(page)).toBe("await robot.forward(70);\n");
       await page.locator("#speed").selectOption("0.5");
+      // Every text the score takes, to see the live score while the robot drives.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { scoreTexts: string[] }).scoreTexts = seen;
+        const score = document.getElementById("score")!;
+        new MutationObserver(() => seen.push(score.textContent ?? "")).observe(score, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
       await page.getByRole("button", { name: "Lancer", exact: true }).click();
       // Twice during the run, a moment of simulated time apart: the canvas changes between frames.
       await simTimeAtLeast(page, 0.4);
@@ -262,11 +273,31 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       const t1 = await simTime(page);
       await simTimeAtLeast(page, t1 + 0.3);
       const during2 = decodePng(await arena.screenshot());
+      // While it runs, the block that is running is lit (its one block), and no longer after.
+      const lit = () =>
+        page.evaluate(() =>
+          (
+            window as unknown as {
+              robotyc: { blocks: { workspace: import("blockly").WorkspaceSvg } };
+            }
+          ).robotyc.blocks.workspace
+            .getAllBlocks(false)
+            .filter((b) => b.getSvgRoot().classList.contains("blocklyHighlighted"))
+            .map((b) => b.type),
+        );
+      const litDuring = await lit();
       const text = await finished(page);
       const after = decodePng(await arena.screenshot());
       await arena.screenshot({ path: artifactPath("arena-fr.png") });
       await page.screenshot({ path: artifactPath("app-run-fr.png") });
       expect(text).toContain("Score : 40 / 40");
+      expect(litDuring).toHaveLength(1);
+      const scoreTexts = await page.evaluate(
+        () => (window as unknown as { scoreTexts: string[] }).scoreTexts,
+      );
+      expect(scoreTexts.some((s) => /^Score en cours : \d+ \/ 40$/.test(s))).toBe(true);
+      expect(scoreTexts.at(-1)).toBe("Score : 40 / 40");
+      await expect.poll(lit).toEqual([]);
       let changed = 0;
       for (let i = 0; i < during1.data.length; i += 4) {
         const d =
@@ -472,6 +503,11 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await expect(page.locator(".timeline .readout").textContent()).resolves.toMatch(
         /Distance: [\d.]+ cm/,
       );
+      // Halfway, the robot is driving: the program is at its third line, lit in the editor.
+      await expect(page.locator(".timeline .readout").textContent()).resolves.toContain(
+        "Running line: 3",
+      );
+      await expect.poll(() => page.locator(".monaco-editor .code-line-running").count()).toBe(1);
       await page.getByRole("button", { name: "Top", exact: true }).click();
       const middle = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
       await slider.fill(String(max));

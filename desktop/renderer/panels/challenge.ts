@@ -13,6 +13,8 @@ export class ChallengePanel {
   private practice = false;
   private result: Pick<RunResult, "score" | "maxScore" | "breakdown" | "lines"> | null = null;
   private time = 0;
+  /** The score so far while a run goes (null: none yet, or the run ended). */
+  private live: number | null = null;
 
   constructor(private readonly shell: Shell) {}
 
@@ -20,7 +22,15 @@ export class ChallengePanel {
     this.info = info;
     this.practice = practice;
     this.result = null;
+    this.live = null;
     this.time = 0;
+    this.render(lang);
+  }
+
+  /** The score so far, while the run goes: « Score en cours : N / M ». */
+  setLiveScore(score: number, lang: Locale): void {
+    if (this.result) return;
+    this.live = score;
     this.render(lang);
   }
 
@@ -34,6 +44,7 @@ export class ChallengePanel {
     lang: Locale,
   ): void {
     this.result = result;
+    this.live = null;
     this.render(lang);
   }
 
@@ -49,6 +60,8 @@ export class ChallengePanel {
     if (this.practice) shell.score.textContent = "";
     else if (result) {
       shell.score.textContent = t("panel.score", { score: result.score, max: result.maxScore });
+    } else if (this.live !== null) {
+      shell.score.textContent = t("panel.scoreLive", { score: this.live, max: info.maxScore });
     } else shell.score.textContent = t("panel.noScore", { max: info.maxScore });
     shell.breakdown.replaceChildren(
       ...(result && !this.practice

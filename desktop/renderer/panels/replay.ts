@@ -1,6 +1,7 @@
 /**
  * The replay timeline: scrub (a slider, also with the keyboard), play and pause, speed, and at
- * each moment the time and what the robot's sensors last told the program. The view draws the
+ * each moment the time, the program's line running (when the app ran it: a replay file does not
+ * keep it) and what the robot's sensors last told the program. The view draws the
  * replay's own frames: the same input as the live run.
  */
 import type { ArenaView } from "../../../simulator/view/index.ts";
@@ -10,6 +11,8 @@ import type { Shell } from "../shell.ts";
 
 export class ReplayPlayer {
   private frames: RunFrame[] = [];
+  /** The program's line at each frame (0: none yet), or null when unknown (an opened file). */
+  private lines: number[] | null = null;
   private tickRate = 120;
   private index = 0;
   private playing = false;
@@ -20,7 +23,7 @@ export class ReplayPlayer {
   constructor(
     private readonly shell: Shell,
     private readonly view: ArenaView,
-    private readonly onMoment: (time: number) => void,
+    private readonly onMoment: (time: number, line: number) => void,
   ) {
     const tl = shell.timeline;
     tl.slider.addEventListener("input", () => {
@@ -33,8 +36,9 @@ export class ReplayPlayer {
     });
   }
 
-  load(frames: RunFrame[], tickRate: number): void {
+  load(frames: RunFrame[], tickRate: number, lines?: number[]): void {
     this.frames = frames;
+    this.lines = lines && lines.length === frames.length ? lines : null;
     this.tickRate = tickRate;
     this.active = true;
     const tl = this.shell.timeline;
@@ -62,8 +66,9 @@ export class ReplayPlayer {
     tl.slider.value = String(this.index);
     const time = this.timeOf(this.index);
     tl.slider.setAttribute("aria-valuetext", t("replay.at", { time: formatNumber(time, 2) }));
-    this.readout(frame, time);
-    this.onMoment(time);
+    const line = this.lines?.[this.index] ?? 0;
+    this.readout(frame, time, line);
+    this.onMoment(time, line);
   }
 
   play(): void {
@@ -94,9 +99,10 @@ export class ReplayPlayer {
     this.shell.timeline.play.textContent = t("replay.play");
   }
 
-  private readout(frame: RunFrame, time: number): void {
+  private readout(frame: RunFrame, time: number, line: number): void {
     const seen = frame.robot?.seen ?? {};
     const parts = [t("replay.at", { time: formatNumber(time, 2) })];
+    if (this.lines) parts.push(line > 0 ? t("replay.line", { line }) : t("replay.noLine"));
     if (seen.distance !== undefined) {
       parts.push(t("replay.distance", { value: formatNumber(seen.distance, 1) }));
     }

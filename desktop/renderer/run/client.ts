@@ -23,8 +23,10 @@ export const STOP_GRACE_MS = 1500;
 export const STEP_TICKS = 6;
 
 export interface RunHandlers {
-  onFrame(runId: number, frame: RunFrame, time: number): void;
+  onFrame(runId: number, frame: RunFrame, time: number, line: number): void;
   onPrint(runId: number, text: string, time: number): void;
+  /** The score so far (the run's end gives the real one, with its breakdown). */
+  onScore(runId: number, score: number): void;
   onResult(runId: number, result: RunResult): void;
   /** `at`: when the run had stopped, `lastFrameAt`: when its world last moved (ms since the epoch). */
   onStopped(runId: number, time: number, at: number, lastFrameAt: number): void;
@@ -104,10 +106,14 @@ export class RunClient {
     const followed = message.runId === this.runId;
     switch (message.type) {
       case "frame":
-        if (followed) this.handlers.onFrame(message.runId, message.frame, message.time);
+        if (followed)
+          this.handlers.onFrame(message.runId, message.frame, message.time, message.line);
         break;
       case "print":
         if (followed) this.handlers.onPrint(message.runId, message.text, message.time);
+        break;
+      case "score":
+        if (followed) this.handlers.onScore(message.runId, message.score);
         break;
       case "result":
         if (followed) {

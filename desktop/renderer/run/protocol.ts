@@ -131,6 +131,8 @@ export const ResultSchema = z.object({
   trace: z.object({ hash: z.string(), stateHash: z.string() }).optional(),
   error: RunErrorSchema.optional(),
   replay: z.unknown().optional(),
+  /** The program's line running at each frame of the replay (its last robot call; 0: none). */
+  frameLines: z.array(z.number().int().nonnegative()).optional(),
 });
 
 export const FromWorkerSchema = z.discriminatedUnion("type", [
@@ -170,8 +172,12 @@ export const FromWorkerSchema = z.discriminatedUnion("type", [
     runId,
     time: finite,
     frame: FrameSchema,
+    /** The program's line running (its last robot.* or wait() call); 0 before the first. */
+    line: z.number().int().nonnegative(),
   }),
   z.object({ type: z.literal("print"), runId, time: finite, text: z.string() }),
+  /** The score if the run ended now (no time bonus), when it changed. */
+  z.object({ type: z.literal("score"), runId, time: finite, score: finite }),
   z.object({ type: z.literal("result"), runId, result: ResultSchema }),
   /** The run was stopped (« Arrêter », a new run, « Réinitialiser ») at `time`. */
   z.object({

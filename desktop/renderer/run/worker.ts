@@ -88,13 +88,22 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
   let lastPost = 0;
   let pending: ReplayFrame | null = null;
   let prints: string[] = [];
+  /** The pupil's line of the last robot call, and that line at each recorded frame (0: none yet). */
+  let line = 0;
+  const frameLines: number[] = [];
   const flush = () => {
     if (prints.length) {
       post({ type: "print", runId: run.runId, time: run.time, text: prints.join("\n") });
       prints = [];
     }
     if (pending) {
-      post({ type: "frame", runId: run.runId, time: pending.tick / tickRate, frame: pending });
+      post({
+        type: "frame",
+        runId: run.runId,
+        time: pending.tick / tickRate,
+        frame: pending,
+        line: frameLines.at(-1) ?? 0,
+      });
       pending = null;
     }
     lastPost = performance.now();
@@ -114,7 +123,15 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
       print: (text) => {
         if (prints.length < 200) prints.push(text);
       },
+      onScore: (score) => {
+        flush();
+        post({ type: "score", runId: run.runId, time: run.time, score });
+      },
+      onCall: (at) => {
+        line = at ?? 0;
+      },
       onFrame: (frame) => {
+        frameLines.push(line);
         run.time = frame.tick / tickRate;
         run.lastFrameAt = performance.timeOrigin + performance.now();
         pending = frame;
@@ -143,7 +160,7 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
             },
           }
         : {}),
-      ...(result.replay ? { replay: result.replay } : {}),
+      ...(result.replay ? { replay: result.replay, frameLines } : {}),
     };
     post({ type: "result", runId: run.runId, result: plain });
   } catch (error) {

@@ -51,8 +51,11 @@ export interface BlocksEditor {
   fromTypeScript(source: string): Promise<FromTypeScriptResult>;
   /** The id of the block that produced line `line` (1-based) of `toTypeScript().code`. */
   blockForLine(line: number): string | null;
-  /** Shows `id`'s block (scrolls to it, highlights it); `null` clears the highlight. */
-  highlightBlock(id: string | null): void;
+  /**
+   * Highlights `id`'s block and scrolls to it (`scroll` false: highlight only, e.g. while a run
+   * goes and the pupil may be moving around the workspace); `null` clears the highlight.
+   */
+  highlightBlock(id: string | null, scroll?: boolean): void;
   /** Puts a warning on a block with this message (a compile or runtime error); `null` removes it. */
   showError(id: string, message: string | null): void;
   /** Another language: the same blocks, relabelled. */
@@ -134,12 +137,12 @@ export function createBlocksEditor(
       for (let n = Math.min(line, lines.length) - 1; n >= 0; n--) if (lines[n]) return lines[n]!;
       return null;
     },
-    highlightBlock(id) {
+    highlightBlock(id, scroll = true) {
       if (highlighted) workspace.highlightBlock(highlighted, false);
       highlighted = id && workspace.getBlockById(id) ? id : null;
       if (!highlighted) return;
       workspace.highlightBlock(highlighted, true);
-      workspace.centerOnBlock(highlighted);
+      if (scroll) workspace.centerOnBlock(highlighted);
     },
     showError(id, message) {
       const block = workspace.getBlockById(id);
