@@ -8,21 +8,17 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { build, type InlineConfig } from "vite";
-import { CHROMIUM_ARGS as BASE_ARGS } from "../../tools/classifier/render.ts";
+import { launchChromium } from "../../tools/classifier/render.ts";
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 export const HAS_CHROMIUM = existsSync("/usr/bin/chromium");
 /** Screenshots and other test artifacts (git-ignored). */
 export const ARTIFACTS = join(ROOT, "artifacts", "app");
 
-/** The flags our browser tests use, plus: timers keep running in a page without focus. */
-export const CHROMIUM_ARGS = [
-  ...BASE_ARGS,
-  "--disable-background-timer-throttling",
-  "--disable-renderer-backgrounding",
-];
+/** Beside our browser tests' flags: timers keep running in a page without focus. */
+const PAGE_ARGS = ["--disable-background-timer-throttling", "--disable-renderer-backgrounding"];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -100,17 +96,7 @@ export interface Launched {
 /** Chromium headless at 1280x720 with a fresh profile. */
 export async function launch(options: { locale?: string } = {}): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), "robotyc-app-"));
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    ignoreDefaultArgs: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      "--remote-debugging-pipe",
-      `--user-data-dir=${profile}`,
-      "about:blank",
-    ],
-    timeout: 60_000,
-  });
+  const browser = await launchChromium(profile, PAGE_ARGS);
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
     locale: options.locale ?? "fr-FR",

@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packChallenge, runChallenge, solutionFile } from "../../challenges/node.ts";
-import { CHROMIUM_ARGS } from "../../tools/classifier/render.ts";
+import { launchChromium } from "../../tools/classifier/render.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const work = join(ROOT, "tmp", `walls-${process.pid}`);
@@ -154,17 +154,7 @@ describe.skipIf(!hasChromium)("the last walls in a Chromium Web Worker", () => {
     await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      ignoreDefaultArgs: true,
-      args: [
-        ...CHROMIUM_ARGS,
-        "--remote-debugging-pipe",
-        `--user-data-dir=${join(work, "profile")}`,
-        "about:blank",
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchChromium(join(work, "profile"));
     page = await (await browser.newContext()).newPage();
     await page.goto(base + "index.html");
     await page.waitForFunction(() => "run" in window);

@@ -7,13 +7,13 @@ import { createServer, type Server } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLASSES, INPUT_SIZE, loadImageBankDir } from "../../classifier/node.ts";
 import type * as Lib from "../../classifier/index.ts";
 import { ROOT } from "./dataset.ts";
-import { CHROMIUM_ARGS } from "./render.ts";
+import { launchChromium } from "./render.ts";
 
 const hasChromium = existsSync("/usr/bin/chromium");
 const work = mkdtempSync(join(tmpdir(), "classifier-browser-"));
@@ -71,17 +71,7 @@ describe.skipIf(!hasChromium)("classifier in headless Chromium (Vite bundle, was
     await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      ignoreDefaultArgs: true,
-      args: [
-        ...CHROMIUM_ARGS,
-        "--remote-debugging-pipe",
-        `--user-data-dir=${join(work, "profile")}`,
-        "about:blank",
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchChromium(join(work, "profile"));
   });
   afterAll(async () => {
     await browser?.close();

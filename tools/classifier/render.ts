@@ -43,13 +43,17 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** Debian's Chromium, headless, on a fresh profile folder. */
-export function launchChromium(profile: string): Promise<Browser> {
+/** Debian's Chromium, headless, on a fresh profile folder; `extraArgs` beside our flags. */
+export function launchChromium(
+  profile: string,
+  extraArgs: readonly string[] = [],
+): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     ignoreDefaultArgs: true,
     args: [
       ...CHROMIUM_ARGS,
+      ...extraArgs,
       "--remote-debugging-pipe",
       `--user-data-dir=${profile}`,
       "about:blank",
