@@ -396,6 +396,7 @@ export class World {
   }
 
   dispose(): void {
+    this.robot.dispose();
     this.physics.free();
   }
 }
