@@ -258,7 +258,11 @@ function readDeltas(
 
 function hashFrame(hasher: Hasher, tick: number, frame: readonly number[][]): void {
   hasher.int(tick);
-  for (const pose of frame) for (const v of pose) hasher.int(v);
+  // Indexed loops: the iterators of for…of were allocated here, once a frame per value.
+  for (let i = 0; i < frame.length; i++) {
+    const pose = frame[i]!;
+    for (let j = 0; j < pose.length; j++) hasher.int(pose[j]!);
+  }
 }
 
 function hashEnding(hasher: Hasher, events: readonly SimEvent[], outcome: string): string {

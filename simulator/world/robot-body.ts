@@ -29,6 +29,10 @@ const HISTORY = 121;
 type Body = WorldItem["body"];
 type Collider = WorldItem["collider"];
 type Joint = ReturnType<World["physics"]["createImpulseJoint"]>;
+type RawVector = ReturnType<World["R"]["VectorOps"]["intoRaw"]>;
+
+/** Left and right, the two drive wheels. */
+const SIDES = [0, 1] as const;
 
 interface WheelFrame {
   /** Where each wheel (left, right) touches the floor. */
@@ -85,6 +89,16 @@ export class RobotBody {
    * shares these exact values instead of crossing into the engine again.
    */
   private at: { t: Vec3; q: Quat };
+  /** The centre of mass, read into the same object each step. */
+  private readonly com: Vec3 = { x: 0, y: 0, z: 0 };
+  /**
+   * The engine-side vectors of the drive impulse and its point, made once and rewritten each
+   * step: `applyImpulseAtPoint` would make and free two (each registered for finalization) per
+   * wheel per step. The same numbers reach the engine either way.
+   */
+  private readonly rawImpulse: RawVector;
+  private readonly rawPoint: RawVector;
+  private disposed = false;
 
   constructor(
     private readonly world: World,
@@ -131,6 +145,8 @@ export class RobotBody {
         .setFriction(0)
         .setFrictionCombineRule(R.CoefficientCombineRule.Min),
     );
+    this.rawImpulse = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
+    this.rawPoint = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
     this.at = { t: this.body.translation(), q: this.body.rotation() };
     this.lastYaw = yawOf(this.at.q);
     this.mass = this.body.mass();
@@ -178,14 +194,14 @@ export class RobotBody {
   }
 
   beforeStep(dt: number): void {
-    const { kit, body, world } = this;
-    const com = body.worldCom();
+    const { kit, body, world, rawImpulse, rawPoint } = this;
+    const com = body.worldCom(this.com);
     const mass = this.mass;
     // Nothing moves a body between two steps: the frame measured after the last step holds.
     const { wheels, f, l } = this.frame;
     const ramp = (kit.maxAcceleration / kit.maxWheelSpeed) * dt;
     const cap = TYRE_FRICTION * mass * (GRAVITY / 2) * dt;
-    for (const side of [0, 1] as const) {
+    for (const side of SIDES) {
       const delta = this.target[side] - this.power[side];
       this.power[side] += Math.max(-ramp, Math.min(ramp, delta));
       const power = this.power[side];
@@ -211,11 +227,13 @@ export class RobotBody {
       }
       this.rimSpeed[side] = this.slipping[side] ? power * kit.maxWheelSpeed : along;
       // Applied at the height of the centre of mass: the drive does not pitch the chassis.
-      body.applyImpulseAtPoint(
-        { x: f.x * jl + l.x * jt, y: f.y * jl + l.y * jt, z: 0 },
-        { x: p.x, y: p.y, z: com.z },
-        true,
-      );
+      rawImpulse.x = f.x * jl + l.x * jt;
+      rawImpulse.y = f.y * jl + l.y * jt;
+      rawImpulse.z = 0;
+      rawPoint.x = p.x;
+      rawPoint.y = p.y;
+      rawPoint.z = com.z;
+      world.physics.bodies.raw.rbApplyImpulseAtPoint(body.handle, rawImpulse, rawPoint, true);
     }
   }
 
@@ -225,7 +243,7 @@ export class RobotBody {
     this.at = { t, q };
     this.frame = this.wheelFrame(t, q);
     const { wheels, f, l } = this.frame;
-    for (const side of [0, 1] as const) {
+    for (const side of SIDES) {
       const before = this.lastWheels[side];
       const now = wheels[side];
       const vx = (now.x - before.x) / dt;
@@ -327,6 +345,14 @@ export class RobotBody {
     item.collider.setCollisionGroups(groups(GROUP.held, GROUP.all & ~GROUP.robot));
     item.held = true;
     this.held = item;
+  }
+
+  /** Frees the engine-side vectors (before the world is freed). */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.rawImpulse.free();
+    this.rawPoint.free();
   }
 
   /** Lets go of the held item, which falls where it is. */
