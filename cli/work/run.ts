@@ -16,3 +16,4 @@ export {
   writeFileWhole,
 } from "../../challenges/node.ts";
 export { closeCompiler, compileIsolated } from "../../runtime/node.ts";
+export { warmUpSimulation } from "../../challenges/grader/warm-up.ts";
