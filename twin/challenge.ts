@@ -49,6 +49,7 @@ export async function runTwinChallenge(
     ...(options.kit ? { kit: options.kit } : {}),
     ...(options.calibration ? { calibration: options.calibration } : {}),
     ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   return {
     ...scoredRun(options, arena, result, prints),

@@ -6,9 +6,17 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { findBoard, findKit, findPin, type KitProfile } from "../boards/index.ts";
+import { packChallenge } from "../challenges/index.ts";
 import { compile } from "../runtime/index.ts";
 import { loadArena, playReplay, World, type ArenaInput } from "../simulator/index.ts";
-import { calibrateTwin, runTwinSimulation, Twin, TWIN_CALIBRATION, TwinDriver } from "./index.ts";
+import {
+  calibrateTwin,
+  runTwinChallenge,
+  runTwinSimulation,
+  Twin,
+  TWIN_CALIBRATION,
+  TwinDriver,
+} from "./index.ts";
 
 const START = { x: 100, y: 150, heading: 0 };
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -153,5 +161,31 @@ describe("a twin run", () => {
     expect(last.held).toBe(1);
     expect(last.jaw).toBeGreaterThan(0.9);
     expect(played.frames[0]!.robot!.jaw).toBe(0);
+  });
+});
+
+describe("a challenge on the twin", () => {
+  it("keeps the sandbox limits it is given, like a run in the simulator", async () => {
+    // Within the runtime's default limits, this program ends by itself.
+    const PROGRAM =
+      "for (let k = 0; k < 20; k++) {\n  for (let i = 0; i < 200000; i++) {}\n  robot.distance();\n}\nprint('fini');\n";
+    const free = await runTwinChallenge({
+      challenge: packChallenge("trieur-1-zone"),
+      seed: 1,
+      locale: "en",
+      source: PROGRAM,
+    });
+    expect(free.outcome).toBe("finished");
+    const result = await runTwinChallenge({
+      challenge: packChallenge("trieur-1-zone"),
+      seed: 1,
+      locale: "en",
+      source: PROGRAM,
+      limits: { runBudget: 300 },
+    });
+    expect(result.driver).toBe("twin");
+    expect(result.outcome).toBe("error");
+    expect(result.error).toMatchObject({ stage: "run" });
+    expect(result.error!.message).toMatch(/computes far too much for one run/);
   });
 });
