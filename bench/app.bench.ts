@@ -14,7 +14,7 @@ import { build } from "vite";
 import { packChallenge, packSolution } from "../challenges/node.ts";
 import { sceneOf } from "../desktop/renderer/run/scene.ts";
 import type { RunFrame } from "../desktop/renderer/run/protocol.ts";
-import { buildApp, launch, ROOT, serveDir, workDir } from "../test/app/harness.ts";
+import { artifactPath, buildApp, launch, ROOT, serveDir, workDir } from "../test/app/harness.ts";
 import { median, type BenchRow } from "./harness.ts";
 
 const SUITE = "app";
@@ -54,10 +54,16 @@ async function marks(page: Page): Promise<Record<string, number>> {
  * how many of those spent most of their time in `GLES2::ReadPixels` (the compositor reading the
  * WebGL canvas back, waiting for the frame to be drawn: software compositing).
  */
-function longestMainTask(trace: Buffer): { longest: number; over50: number; readback: number } {
+function longestMainTask(trace: Buffer): {
+  longest: number;
+  longestCpu: number;
+  over50: number;
+  readback: number;
+} {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
   let longest = 0;
+  let longestCpu = 0;
   let over50 = 0;
   let readback = 0;
   const onMain = events.filter(
@@ -68,6 +74,8 @@ function longestMainTask(trace: Buffer): { longest: number; over50: number; read
     if (e.name !== "RunTask") continue;
     const ms = (e.dur ?? 0) / 1000;
     longest = Math.max(longest, ms);
+    // `tdur`: the thread's own CPU time; the rest of `dur` it waited for a core.
+    longestCpu = Math.max(longestCpu, (e.tdur ?? 0) / 1000);
     if (ms <= 50) continue;
     over50++;
     const end = e.ts + (e.dur ?? 0);
@@ -76,7 +84,7 @@ function longestMainTask(trace: Buffer): { longest: number; over50: number; read
       .reduce((sum, r) => sum + (r.dur ?? 0), 0);
     if (waited > (e.dur ?? 0) / 2) readback++;
   }
-  return { longest, over50, readback };
+  return { longest, longestCpu, over50, readback };
 }
 
 interface TraceEvent {
@@ -86,6 +94,7 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
+  tdur?: number;
   args?: { name?: string };
 }
 
@@ -228,12 +237,17 @@ export default async function appBench(): Promise<BenchRow[]> {
       });
     await page.waitForTimeout(3000);
     const trace = await browser.browser.stopTracing();
+    // Kept for a closer look (chrome://tracing or Perfetto): what the page's long tasks were.
+    writeFileSync(artifactPath("bench-8x-run.trace.json"), trace);
     const quality = await page.evaluate(
       () =>
         (window as unknown as { robotyc?: { view: { quality: number } } }).robotyc?.view.quality,
     );
     await page.getByRole("button", { name: "Arrêter", exact: true }).click();
-    const { longest, over50, readback } = longestMainTask(trace);
+    const { longest, longestCpu, over50, readback } = longestMainTask(trace);
+    const mode = await page.evaluate(
+      () => (window as unknown as { robotyc?: { view: { mode: string } } }).robotyc?.view.mode,
+    );
     rows.push({
       suite: SUITE,
       name: "longest main-thread task during an 8x run (final level)",
@@ -243,8 +257,17 @@ export default async function appBench(): Promise<BenchRow[]> {
       ok: longest < 50,
       note:
         `${over50} tasks over 50 ms, ${readback} of them mostly waiting for the canvas read-back ` +
-        `(headless Chromium composites in software); arena quality level ${quality ?? "?"}; ` +
-        `load average ${os.loadavg()[0]!.toFixed(1)}`,
+        `(headless Chromium composites in software); arena drawn in the ${mode ?? "?"}, ` +
+        `quality level ${quality ?? "?"}; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    });
+    rows.push({
+      suite: SUITE,
+      name: "most CPU time of one main-thread task during the 8x run",
+      median: longestCpu,
+      unit: "ms",
+      target: "< 50 ms",
+      ok: longestCpu < 50,
+      note: "the task's wall time minus the time its thread waited for a core (2 shared cores)",
     });
     await page.close();
   } finally {

@@ -35,6 +35,26 @@ describe("runChallenge", () => {
     expect(played.hash).toBe(result.trace!.hash);
   });
 
+  it("keeps in the replay which line was running at each frame, as the live run told it", async () => {
+    const live: number[] = [];
+    let line = 0;
+    const result = await runChallenge({
+      source: PROGRAM,
+      challenge: packChallenge("trieur-1-zone"),
+      seed: 2,
+      locale: "fr",
+      record: true,
+      onCall: (at) => (line = at ?? 0),
+      onFrame: () => live.push(line),
+    });
+    const played = playReplay(JSON.parse(JSON.stringify(result.replay)));
+    expect(played.lines).toEqual(live);
+    expect(played.lines).toHaveLength(played.frames.length);
+    // Before the first robot call, nothing runs; then line 2 (forward) for most of the run.
+    expect(played.lines![0]).toBe(0);
+    expect(played.lines!.filter((l) => l === 2).length).toBeGreaterThan(played.lines!.length / 2);
+  });
+
   it("gives a challenge changed under the same id another version", () => {
     const a = packChallenge("trieur-1-zone");
     const b = { ...a, timeLimit: a.timeLimit + 1 };

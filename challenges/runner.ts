@@ -13,6 +13,7 @@ import {
   type RunLimits,
 } from "../runtime/engine.ts";
 import {
+  encodeFrameLines,
   Hasher,
   loadArena,
   runSimulation,
@@ -181,6 +182,8 @@ export function scoredRun(
   arena: Arena,
   result: SimulationResult,
   prints: string[],
+  /** The program's line running at each recorded frame, kept in the replay. */
+  frameLines?: readonly number[],
 ): ChallengeRunResult {
   const { challenge, seed } = options;
   const facts = runFacts(result.outcome, result.simTime, result.events, result.final);
@@ -221,6 +224,9 @@ export function scoredRun(
       },
     };
     replay = { ...result.replay, ...run };
+    if (frameLines?.length === replay.frameCount) {
+      replay.frameLines = encodeFrameLines(frameLines);
+    }
   }
   return {
     challenge: challenge.id,
@@ -259,6 +265,21 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     if (now !== lastScore) onScore((lastScore = now));
   };
   const liveLabels = scoringLabels(challenge, arena);
+  // A recorded run keeps which line was running at each frame (the replay's timeline shows it).
+  const frameLines: number[] = [];
+  let line = 0;
+  const onCall = options.record
+    ? (at: number | undefined) => {
+        line = at ?? 0;
+        options.onCall?.(at);
+      }
+    : options.onCall;
+  const onFrame = options.record
+    ? (frame: ReplayFrame) => {
+        frameLines.push(line);
+        options.onFrame?.(frame);
+      }
+    : options.onFrame;
   // The simulator's own runner: the same seeding of the sandbox as in the app.
   const result = await runSimulation({
     program: ready.program,
@@ -274,11 +295,11 @@ export async function runChallenge(options: ChallengeRunOptions): Promise<Challe
     ...(options.pace !== undefined ? { pace: options.pace } : {}),
     ...(options.control ? { control: options.control } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onFrame ? { onFrame: options.onFrame } : {}),
-    ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(onFrame ? { onFrame } : {}),
+    ...(onCall ? { onCall } : {}),
     ...(onScore ? { onTick: liveScore } : {}),
   });
-  return scoredRun(options, arena, result, prints);
+  return scoredRun(options, arena, result, prints, options.record ? frameLines : undefined);
 }
 
 /** The result as `robotyc run --json` prints it. */

@@ -22,6 +22,7 @@ export { runWorld, SETTLE_SECONDS } from "./runner.ts";
 export type { Outcome, Pilot, PilotResult, SimulationResult, WorldRunOptions } from "./runner.ts";
 export {
   Recorder,
+  encodeFrameLines,
   loadReplay,
   playReplay,
   REPLAY_FORMAT,

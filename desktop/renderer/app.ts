@@ -3,7 +3,7 @@
  * page's thread only draws and edits; compiling and running happen in workers.
  */
 import type { CompiledProgram, Diagnostic, Locale } from "../../runtime/engine.ts";
-import { ArenaView, type CameraMode } from "../../simulator/view/index.ts";
+import { ArenaDisplay, type CameraMode } from "../../simulator/view/index.ts";
 import { createBlocksEditor, type BlocksEditor } from "./editors/blocks/index.ts";
 import type { WorkspaceState } from "./editors/convert/index.ts";
 import { CompilerClient } from "./editors/code/compiler.ts";
@@ -31,7 +31,8 @@ export const STARTER = "";
 
 export class App {
   readonly shell: Shell;
-  readonly view: ArenaView;
+  /** The arena: drawn in a render worker where the browser can, on this thread otherwise. */
+  readonly view: ArenaDisplay;
   readonly compiler = new CompilerClient();
   readonly runs: RunClient;
   readonly code: CodeTab;
@@ -60,6 +61,11 @@ export class App {
   stopClock = { asked: 0, confirmed: 0, lastFrame: 0 };
   /** Simulated time of the last frame shown. */
   private time = 0;
+  /** The timer and the running line wait for the next display tick, at most this often (ms). */
+  private static readonly MOMENT_MS = 100;
+  private moment: { time: number; line: number } | null = null;
+  private momentTimer = 0;
+  private momentShownAt = 0;
   private diagnoseTimer = 0;
   private saveTimer = 0;
   private prepareId = 0;
@@ -78,12 +84,11 @@ export class App {
     const work = this.challengeId ? loadWork(this.challengeId) : undefined;
     this.source = work?.source ?? STARTER;
 
-    this.view = new ArenaView(this.shell.arena, { shadows: true });
-    const inset = this.shell.arena.querySelector(".robot-camera");
-    inset?.setAttribute("role", "img");
-    inset?.setAttribute("data-i18n-aria-label", "camera.robot");
-    inset?.setAttribute("aria-label", t("camera.robot"));
-    this.view.start();
+    this.view = new ArenaDisplay(this.shell.arena, { shadows: true });
+    const inset = this.view.inset;
+    inset.setAttribute("role", "img");
+    inset.setAttribute("data-i18n-aria-label", "camera.robot");
+    inset.setAttribute("aria-label", t("camera.robot"));
     this.panel = new ChallengePanel(this.shell);
     this.console = new ConsolePanel(this.shell.console);
     this.replay = new ReplayPlayer(this.shell, this.view, (time, line) => {
@@ -113,11 +118,12 @@ export class App {
       onChange: (text) => this.setSource(text, "typescript"),
     });
     this.runs = new RunClient({
+      // Live frames go from the run worker to the render worker; the page gets time and line.
+      framePort: async () => ((await this.view.ready) === "worker" ? this.view.framePort() : null),
       onFrame: (_id, frame, time, line) => {
         this.time = time;
-        this.view.setFrame(frame);
-        this.panel.setTime(time);
-        this.showRunningLine(line, false);
+        if (frame) this.view.setFrame(frame);
+        this.showMomentSoon(time, line);
       },
       onPrint: (_id, text, time) => this.console.print(text, time),
       onScore: (_id, score) => this.panel.setLiveScore(score, language()),
@@ -184,6 +190,8 @@ export class App {
   async prepare(): Promise<void> {
     const id = ++this.prepareId;
     this.replay.close();
+    this.view.follow(null);
+    this.dropMoment();
     this.showRunningLine(0, false);
     try {
       const scene = await this.runs.prepare(this.challengeId, this.seed, language());
@@ -198,6 +206,33 @@ export class App {
     } catch (error) {
       if (id === this.prepareId) this.notify(String((error as Error).message));
     }
+  }
+
+  /**
+   * The timer and the running line of a live run. Frames come ~30 times a second; redrawing the
+   * page's text and the highlighted block that often costs the page's thread more than a pupil
+   * can read at 8x, so they are shown at most 10 times a second (the last one always).
+   */
+  private showMomentSoon(time: number, line: number): void {
+    this.moment = { time, line };
+    if (this.momentTimer) return;
+    const wait = Math.max(0, this.momentShownAt + App.MOMENT_MS - performance.now());
+    this.momentTimer = window.setTimeout(() => {
+      requestAnimationFrame(() => {
+        this.momentTimer = 0;
+        const moment = this.moment;
+        this.moment = null;
+        if (!moment) return;
+        this.momentShownAt = performance.now();
+        this.panel.setTime(moment.time);
+        this.showRunningLine(moment.line, false);
+      });
+    }, wait);
+  }
+
+  /** Forgets a moment not shown yet (the run ended, stopped or was replaced). */
+  private dropMoment(): void {
+    this.moment = null;
   }
 
   /** A short message for the pupil (role="alert": read out at once). */
@@ -357,7 +392,7 @@ export class App {
     this.time = 0;
     this.ranSource = this.source;
     this.showRunningLine(0, false);
-    this.runs.start({
+    const runId = this.runs.start({
       challengeId: this.challengeId,
       seed: this.seed,
       locale: language(),
@@ -369,6 +404,7 @@ export class App {
       pace: Number(this.shell.speed.value) || 1,
       paused,
     });
+    this.view.follow(runId);
     this.setState(paused ? "paused" : "running");
     if (paused) this.runs.step();
   }
@@ -380,6 +416,8 @@ export class App {
       lastFrame: 0,
     };
     const stopped = this.runs.stop();
+    this.view.follow(null);
+    this.dropMoment();
     this.showRunningLine(0, false);
     if (stopped === null && this.state !== "compiling") return;
     this.console.info(t("console.stopped", { time: formatNumber(this.time, 2) }));
@@ -389,6 +427,7 @@ export class App {
 
   private finish(result: RunResult): void {
     this.lastResult = result;
+    this.dropMoment();
     this.showRunningLine(0, false);
     const lang = language();
     this.panel.setTime(result.simTime);
@@ -428,6 +467,7 @@ export class App {
     try {
       const decoded = await this.runs.decode(value, language());
       this.prepareId++;
+      this.view.follow(null);
       this.scene = decoded.scene;
       this.view.setScene(toViewScene(decoded.scene, language()));
       this.panel.show(decoded.scene.challenge, false, language());
@@ -436,7 +476,7 @@ export class App {
         this.console.clear();
         for (const text of decoded.result.prints) this.console.print(text, 0);
       }
-      this.replay.load(decoded.frames, decoded.tickRate, lines);
+      this.replay.load(decoded.frames, decoded.tickRate, lines ?? decoded.frameLines ?? undefined);
       this.setState("replay");
       this.shell.status.textContent = t("status.replay", { name });
     } catch (error) {

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { loadArena } from "../arena/load.ts";
 import { REFERENCE_ARENA } from "../arenas/reference.ts";
 import { runSimulation } from "../simulation.ts";
-import { loadReplay, playReplay, REPLAY_VERSION, type ReplayFrame } from "./replay.ts";
+import {
+  encodeFrameLines,
+  loadReplay,
+  playReplay,
+  REPLAY_VERSION,
+  type ReplayFrame,
+} from "./replay.ts";
 
 const PROGRAM = `
 robot.setSpeed(60);
@@ -16,6 +22,10 @@ await robot.turnLeft(90);
 print(robot.distance());
 await robot.grab();
 `;
+
+/** PROGRAM on the reference arena, seed 3, recorded. */
+const recordedRun = () =>
+  runSimulation({ program: PROGRAM, arena: REFERENCE_ARENA, seed: 3, maxTime: 10, record: true });
 
 describe("replay format 2", () => {
   it("a live run hands out exactly the frames its replay decodes to, robot state included", async () => {
@@ -77,16 +87,32 @@ describe("replay format 2", () => {
   });
 
   it("refuses a damaged robot stream", async () => {
-    const run = await runSimulation({
-      program: PROGRAM,
-      arena: REFERENCE_ARENA,
-      seed: 3,
-      maxTime: 10,
-      record: true,
-    });
+    const run = await recordedRun();
     expect(() =>
       playReplay({ ...run.replay!, robotFrames: run.replay!.robotFrames + "AAAA" }),
     ).toThrow(/replay/i);
     expect(() => loadReplay({ ...run.replay!, arena: 5 })).toThrow(/replay/i);
+  });
+
+  it("keeps the running line of each frame when given (optional: a replay without it plays the same)", async () => {
+    const run = await recordedRun();
+    const replay = run.replay!;
+    expect(playReplay(replay).lines).toBeNull();
+    // Lines go up and down (a loop, a function): deltas, zigzag, one byte each when small.
+    const lines = Array.from({ length: replay.frameCount }, (_, i) => [0, 3, 4, 3, 120][i % 5]!);
+    const withLines = { ...replay, frameLines: encodeFrameLines(lines) };
+    const played = playReplay(JSON.parse(JSON.stringify(withLines)));
+    expect(played.lines).toEqual(lines);
+    expect(played.hash).toBe(run.trace.hash);
+    expect(played.replay.version).toBe(2);
+    // Too few lines, too many, a negative line, not text: the file is refused with the field named.
+    for (const bad of [
+      encodeFrameLines(lines.slice(1)),
+      encodeFrameLines([...lines, 2]),
+      encodeFrameLines([-1, ...lines.slice(1)]),
+      42,
+    ]) {
+      expect(() => playReplay({ ...replay, frameLines: bad })).toThrow(/frameLines/);
+    }
   });
 });

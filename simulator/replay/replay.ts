@@ -91,6 +91,12 @@ export interface Replay extends Partial<ReplayRun> {
   frames: string;
   /** Zigzag varint deltas of the quantized robot frames, base64 (format 2; "" when absent). */
   robotFrames: string;
+  /**
+   * The program's line running at each frame (its last robot.* or wait() call; 0 before the
+   * first), zigzag varint deltas, base64 (see `encodeFrameLines`). Optional in format 2: a
+   * replay written without it plays the same, without the running line.
+   */
+  frameLines?: string;
   events: SimEvent[];
   outcome: string;
   simTime: number;
@@ -252,7 +258,11 @@ function readDeltas(
 
 function hashFrame(hasher: Hasher, tick: number, frame: readonly number[][]): void {
   hasher.int(tick);
-  for (const pose of frame) for (const v of pose) hasher.int(v);
+  // Indexed loops: the iterators of for…of were allocated here, once a frame per value.
+  for (let i = 0; i < frame.length; i++) {
+    const pose = frame[i]!;
+    for (let j = 0; j < pose.length; j++) hasher.int(pose[j]!);
+  }
 }
 
 function hashEnding(hasher: Hasher, events: readonly SimEvent[], outcome: string): string {
@@ -398,10 +408,44 @@ function checkReplay(r: Partial<Replay>): Replay {
   for (const key of ["frames", "robotFrames", "outcome"] as const) {
     if (typeof r[key] !== "string") throw new LocalizedError(MSG.replayInvalid, { detail: key });
   }
+  if (r.frameLines !== undefined && typeof r.frameLines !== "string") {
+    throw new LocalizedError(MSG.replayInvalid, { detail: "frameLines" });
+  }
   for (const key of ["frameCount", "seed", "tickRate", "frameEvery", "simTime"] as const) {
     if (typeof r[key] !== "number") throw new LocalizedError(MSG.replayInvalid, { detail: key });
   }
   return r as Replay;
+}
+
+/** The running line at each frame, as a replay stores it (`Replay.frameLines`). */
+export function encodeFrameLines(lines: readonly number[]): string {
+  const writer = new VarintWriter();
+  let previous = 0;
+  for (const line of lines) {
+    writer.write(line - previous);
+    previous = line;
+  }
+  return toBase64(writer.toBytes());
+}
+
+/** One line per frame, each a line number ≥ 0 (0: no call yet), or a clear error. */
+function decodeFrameLines(text: string, frameCount: number): number[] {
+  try {
+    const reader = new VarintReader(fromBase64(text));
+    const lines: number[] = [];
+    let line = 0;
+    for (let f = 0; f < frameCount; f++) {
+      line += reader.read();
+      if (!Number.isSafeInteger(line) || line < 0) throw new RangeError("line");
+      lines.push(line);
+    }
+    if (!reader.done) throw new RangeError("trailing bytes");
+    return lines;
+  } catch (error) {
+    throw new LocalizedError(MSG.replayInvalid, {
+      detail: `frameLines: ${(error as Error).message}`,
+    });
+  }
 }
 
 /** Decodes a replay's frames and recomputes its trace hash (identical to the recorded run's). */
@@ -409,6 +453,8 @@ export function playReplay(input: unknown): {
   replay: Replay;
   frames: ReplayFrame[];
   hash: string;
+  /** The running line at each frame, when the replay has them. */
+  lines: number[] | null;
 } {
   const replay = loadReplay(input);
   const hasher = new Hasher();
@@ -439,5 +485,7 @@ export function playReplay(input: unknown): {
     if (error instanceof LocalizedError) throw error;
     throw new LocalizedError(MSG.replayInvalid, { detail: (error as Error).message });
   }
-  return { replay, frames, hash: hashEnding(hasher, replay.events, replay.outcome) };
+  const lines =
+    replay.frameLines !== undefined ? decodeFrameLines(replay.frameLines, replay.frameCount) : null;
+  return { replay, frames, hash: hashEnding(hasher, replay.events, replay.outcome), lines };
 }

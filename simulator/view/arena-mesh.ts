@@ -6,6 +6,7 @@ import * as THREE from "three";
 import type { ColorName } from "../../runtime/engine.ts";
 import type { Arena, Bin, Marking } from "../arena/schema.ts";
 import { PALETTE } from "../colors.ts";
+import { makeCanvas, type Canvas2D, type Context2D } from "./canvas2d.ts";
 import { drawPictogram } from "./pictograms.ts";
 import { srgbColor } from "./item-mesh.ts";
 import type { BinSign } from "./types.ts";
@@ -19,7 +20,7 @@ function textureScale(arena: Arena): number {
   return Math.min(6, 4096 / Math.max(arena.table.width, arena.table.depth));
 }
 
-function paintMarking(g: CanvasRenderingContext2D, m: Marking, s: number, depth: number): void {
+function paintMarking(g: Context2D, m: Marking, s: number, depth: number): void {
   const X = (x: number) => x * s;
   const Y = (y: number) => (depth - y) * s;
   g.fillStyle = css(m.color);
@@ -74,13 +75,10 @@ function inkFor(name: ColorName): string {
   return 0.299 * r + 0.587 * g + 0.114 * b < 140 ? "#ffffff" : "#1d1d1f";
 }
 
-function tableTexture(arena: Arena, zones: Record<string, string>): THREE.CanvasTexture {
+function tableTexture(arena: Arena, zones: Record<string, string>): THREE.CanvasTexture<Canvas2D> {
   const s = textureScale(arena);
   const { width: W, depth: D } = arena.table;
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.ceil(W * s);
-  canvas.height = Math.ceil(D * s);
-  const g = canvas.getContext("2d")!;
+  const { canvas, g } = makeCanvas(Math.ceil(W * s), Math.ceil(D * s));
   g.fillStyle = css(arena.table.color);
   g.fillRect(0, 0, canvas.width, canvas.height);
   for (const m of arena.markings) paintMarking(g, m, s, D);
@@ -123,10 +121,7 @@ function box(
 /** The bin's floor: its colour, the pictograms of what goes in, its name. */
 function binDecal(bin: Bin, sign: BinSign): THREE.Mesh {
   const px = 16;
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.ceil(bin.size.width * px);
-  canvas.height = Math.ceil(bin.size.depth * px);
-  const g = canvas.getContext("2d")!;
+  const { canvas, g } = makeCanvas(Math.ceil(bin.size.width * px), Math.ceil(bin.size.depth * px));
   const { width: cw, height: ch } = canvas;
   g.fillStyle = css(bin.color);
   g.fillRect(0, 0, cw, ch);
@@ -158,10 +153,7 @@ function binDecal(bin: Bin, sign: BinSign): THREE.Mesh {
 
 /** A sign above the bin, always facing the camera: readable from the follow camera too. */
 function binSign(bin: Bin, sign: BinSign): THREE.Sprite {
-  const canvas = document.createElement("canvas");
-  canvas.width = 256;
-  canvas.height = 128;
-  const g = canvas.getContext("2d")!;
+  const { canvas, g } = makeCanvas(256, 128);
   g.fillStyle = "#ffffff";
   g.beginPath();
   g.roundRect(4, 4, 248, 120, 18);

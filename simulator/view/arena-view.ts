@@ -2,14 +2,20 @@
  * The arena in three.js: draws a scene and the snapshots it is given, never changes the world.
  * One input, live or replayed: `setScene` once per run, then `setFrame` with each snapshot in the
  * replay's frame format. Cameras: follow (behind the robot), top (the whole table from above),
- * free (orbit with the mouse or the keyboard). The robot camera's picture shows in a corner.
+ * free (orbit with the mouse or the keyboard, as `CameraCommand`s). The robot camera's picture
+ * shows in a corner canvas.
+ *
+ * No DOM: it draws on a canvas it is given, an `HTMLCanvasElement` on the page or an
+ * `OffscreenCanvas` in the render worker (render-worker.ts), and is told its size. The page's
+ * side (sizes, input, fallback) is `ArenaDisplay` (display.ts).
  */
 import * as THREE from "three";
-import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { TWO_WD_GEOMETRY, type KitGeometry } from "../../boards/index.ts";
 import { hashString, seededRandom } from "../../classifier/random.ts";
 import { catalogueItem } from "../items/catalogue.ts";
 import { buildArenaMesh } from "./arena-mesh.ts";
+import type { Canvas2D } from "./canvas2d.ts";
+import { FreeCamera, type CameraCommand } from "./free-camera.ts";
 import { buildItemMesh, disposeTree } from "./item-mesh.ts";
 import { buildRobotMesh, type RobotMesh } from "./robot-mesh.ts";
 import { PIXEL_SCALE, QualityGovernor } from "./quality.ts";
@@ -31,7 +37,29 @@ export interface ArenaViewOptions {
    * page's thread waits for each frame in software WebGL, so a heavy frame freezes the editor.
    */
   adaptive?: boolean;
+  /** Where to show the robot camera's picture (a 2D canvas of `ROBOT_CAMERA_SIZE` pixels). */
+  inset?: Canvas2D | null;
+  /** Told each time the view lowers its quality. */
+  onQuality?: (level: number) => void;
 }
+
+/** The robot camera's picture: sRGB RGBA pixels, rows top first. */
+export interface CameraImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  channels: 4;
+}
+
+/** The display's frame clock: a page and a dedicated worker both have one in Chromium. */
+const nextFrame: (callback: () => void) => number =
+  typeof requestAnimationFrame === "function"
+    ? (callback) => requestAnimationFrame(callback)
+    : (callback) => setTimeout(callback, 16) as unknown as number;
+const cancelFrame: (id: number) => void =
+  typeof cancelAnimationFrame === "function"
+    ? (id) => cancelAnimationFrame(id)
+    : (id) => clearTimeout(id);
 
 /** sRGB encoding of a linear 0..255 value, as a table (render-target pixels are linear). */
 const LINEAR_TO_SRGB = Uint8Array.from({ length: 256 }, (_, i) => {
@@ -44,10 +72,10 @@ export class ArenaView {
   readonly renderer: THREE.WebGLRenderer;
   readonly scene = new THREE.Scene();
   private readonly camera: THREE.PerspectiveCamera;
-  private readonly controls: OrbitControls;
+  private readonly free = new FreeCamera();
   private readonly robotCamera = new THREE.PerspectiveCamera(62, 1, 0.5, 400);
   private readonly target = new THREE.WebGLRenderTarget(ROBOT_CAMERA_SIZE, ROBOT_CAMERA_SIZE);
-  private readonly inset: HTMLCanvasElement | null;
+  private readonly inset: Canvas2D | null;
   private readonly pixels = new Uint8Array(ROBOT_CAMERA_SIZE * ROBOT_CAMERA_SIZE * 4);
   private readonly sun: THREE.DirectionalLight;
   private content: THREE.Group | null = null;
@@ -67,34 +95,26 @@ export class ArenaView {
   private readonly governor: QualityGovernor | null;
   private rendersSinceInset = 0;
   private insetBusy = false;
-  private readonly resizeObserver: ResizeObserver;
+  private size = { width: 1, height: 1, pixelRatio: 1 };
+  private readonly onQuality: ((level: number) => void) | undefined;
   /** Frames drawn since creation (the benchmark counts them). */
   framesDrawn = 0;
 
   constructor(
-    readonly container: HTMLElement,
+    readonly canvas: HTMLCanvasElement | OffscreenCanvas,
     options: ArenaViewOptions = {},
   ) {
     this.renderer = new THREE.WebGLRenderer({
+      canvas,
       antialias: options.antialias ?? true,
     });
     this.governor = (options.adaptive ?? true) ? new QualityGovernor() : null;
-    this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
+    this.onQuality = options.onQuality;
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
     this.renderer.toneMappingExposure = 1.2;
     this.renderer.shadowMap.enabled = options.shadows ?? true;
     this.renderer.shadowMap.type = THREE.PCFShadowMap;
-    const canvas = this.renderer.domElement;
-    canvas.className = "arena-canvas";
-    canvas.tabIndex = 0;
-    container.appendChild(canvas);
-    if (options.robotCamera ?? true) {
-      this.inset = document.createElement("canvas");
-      this.inset.width = ROBOT_CAMERA_SIZE;
-      this.inset.height = ROBOT_CAMERA_SIZE;
-      this.inset.className = "robot-camera";
-      container.appendChild(this.inset);
-    } else this.inset = null;
+    this.inset = (options.robotCamera ?? true) ? (options.inset ?? null) : null;
 
     this.scene.background = new THREE.Color(0xdfe6ee);
     this.scene.add(new THREE.HemisphereLight(0xffffff, 0x8d8d8d, 1.6));
@@ -106,15 +126,24 @@ export class ArenaView {
     this.camera = new THREE.PerspectiveCamera(50, 16 / 9, 1, 3000);
     this.camera.up.set(0, 0, 1);
     this.robotCamera.up.set(0, 0, 1);
-    this.controls = new OrbitControls(this.camera, canvas);
-    this.controls.enabled = false;
-    this.controls.enableDamping = false;
-    this.controls.listenToKeyEvents(canvas);
-    this.controls.addEventListener("change", () => (this.dirty = true));
+  }
 
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(container);
+  /** The drawing's size in CSS pixels, and the screen's pixel ratio. */
+  setSize(width: number, height: number, pixelRatio = 1): void {
+    this.size = {
+      width: Math.max(1, Math.floor(width)),
+      height: Math.max(1, Math.floor(height)),
+      pixelRatio: pixelRatio > 0 && Number.isFinite(pixelRatio) ? pixelRatio : 1,
+    };
     this.resize();
+  }
+
+  /** Moves the free camera (ignored by the other cameras). */
+  command(command: CameraCommand): void {
+    if (this.mode !== "free") return;
+    this.free.apply(command, this.camera.fov);
+    this.free.place(this.camera);
+    this.dirty = true;
   }
 
   /** Builds the arena, its items and the robot. Call once per run (or replay). */
@@ -163,7 +192,6 @@ export class ArenaView {
     cam.bottom = -span * 0.75;
     cam.far = span * 4;
     cam.updateProjectionMatrix();
-    this.controls.target.set(W / 2, D / 2, 0);
     this.frame = null;
     this.lastRobot = null;
     this.wheelAngles = [0, 0];
@@ -209,7 +237,6 @@ export class ArenaView {
   setCamera(mode: CameraMode, reset = false): void {
     const changed = mode !== this.mode;
     this.mode = mode;
-    this.controls.enabled = mode === "free";
     const { width: W, depth: D } = this.table;
     if (mode === "top" || ((changed || reset) && mode === "free")) {
       const fit = this.fitDistance(W, D);
@@ -221,8 +248,8 @@ export class ArenaView {
         this.camera.position.set(W / 2, -D * 0.55, fit * 0.75);
       }
       this.camera.lookAt(W / 2, D / 2, 0);
-      this.controls.target.set(W / 2, D / 2, 0);
-      this.controls.update();
+      if (mode === "free")
+        this.free.reset(this.camera.position, new THREE.Vector3(W / 2, D / 2, 0));
     } else if (mode === "follow") this.camera.up.set(0, 0, 1);
     this.dirty = true;
   }
@@ -237,13 +264,28 @@ export class ArenaView {
     this.running = true;
     const loop = () => {
       if (!this.running) return;
-      this.rafId = requestAnimationFrame(loop);
+      this.rafId = nextFrame(loop);
       const drew = this.dirty;
       if (drew) this.render();
       const level = this.governor?.tick(performance.now(), drew);
       if (level) this.applyQuality(level);
     };
-    this.rafId = requestAnimationFrame(loop);
+    this.rafId = nextFrame(loop);
+  }
+
+  /** Whether a change waits to be drawn. */
+  get pending(): boolean {
+    return this.dirty;
+  }
+
+  /** Resolves once every change so far is drawn (and one more display tick has passed). */
+  drawn(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () =>
+        this.dirty || !this.running ? nextFrame(check) : nextFrame(() => resolve());
+      if (!this.running) this.render();
+      check();
+    });
   }
 
   /** 0 full quality; 1 no shadows; 2, 3 fewer pixels (see `QualityGovernor`). */
@@ -262,15 +304,13 @@ export class ArenaView {
         }
       });
     }
-    this.renderer.setPixelRatio(
-      PIXEL_SCALE[level]! * Math.min(2, globalThis.devicePixelRatio || 1),
-    );
     this.resize();
+    this.onQuality?.(level);
   }
 
   stop(): void {
     this.running = false;
-    cancelAnimationFrame(this.rafId);
+    cancelFrame(this.rafId);
   }
 
   /** Draws now. */
@@ -290,7 +330,7 @@ export class ArenaView {
    * What the robot's camera sees now, as sRGB RGBA pixels (rows top first). The render target
    * holds linear values; they are converted here, before showing or classifying.
    */
-  robotCameraImage(): { width: number; height: number; data: Uint8Array; channels: 4 } {
+  robotCameraImage(): CameraImage {
     if (this.renderRobotCamera()) {
       const size = ROBOT_CAMERA_SIZE;
       this.renderer.readRenderTargetPixels(this.target, 0, 0, size, size, this.pixels);
@@ -299,7 +339,7 @@ export class ArenaView {
   }
 
   /** The same, read back without stalling the page's thread. */
-  async robotCameraImageAsync(): Promise<ReturnType<ArenaView["robotCameraImage"]>> {
+  async robotCameraImageAsync(): Promise<CameraImage> {
     if (this.renderRobotCamera()) {
       const size = ROBOT_CAMERA_SIZE;
       await this.renderer.readRenderTargetPixelsAsync(this.target, 0, 0, size, size, this.pixels);
@@ -321,7 +361,7 @@ export class ArenaView {
   }
 
   /** The last read-back, linear → sRGB, rows top first. */
-  private cameraPicture(): ReturnType<ArenaView["robotCameraImage"]> {
+  private cameraPicture(): CameraImage {
     const size = ROBOT_CAMERA_SIZE;
     const out = new Uint8Array(size * size * 4);
     for (let y = 0; y < size; y++) {
@@ -341,27 +381,23 @@ export class ArenaView {
   project(point: { x: number; y: number; z: number }): { x: number; y: number } {
     this.placeFollowCamera();
     const v = new THREE.Vector3(point.x, point.y, point.z).project(this.camera);
-    const rect = this.renderer.domElement.getBoundingClientRect();
-    return { x: ((v.x + 1) / 2) * rect.width, y: ((1 - v.y) / 2) * rect.height };
+    const { width, height } = this.size;
+    return { x: ((v.x + 1) / 2) * width, y: ((1 - v.y) / 2) * height };
   }
 
   dispose(): void {
     this.stop();
-    this.resizeObserver.disconnect();
-    this.controls.dispose();
     if (this.content) disposeTree(this.content);
     this.target.dispose();
     this.renderer.dispose();
-    this.renderer.domElement.remove();
-    this.inset?.remove();
   }
 
   private async drawInset(): Promise<void> {
     this.insetBusy = true;
     try {
       const image = await this.robotCameraImageAsync();
-      const g = this.inset!.getContext("2d")!;
-      g.putImageData(
+      const g = this.inset!.getContext("2d") as CanvasRenderingContext2D | null;
+      g?.putImageData(
         new ImageData(new Uint8ClampedArray(image.data), image.width, image.height),
         0,
         0,
@@ -445,10 +481,10 @@ export class ArenaView {
   }
 
   private resize(): void {
-    const rect = this.container.getBoundingClientRect();
-    const w = Math.max(1, Math.floor(rect.width));
-    const h = Math.max(1, Math.floor(rect.height));
-    this.renderer.setSize(w, h, true);
+    const { width: w, height: h, pixelRatio } = this.size;
+    this.renderer.setPixelRatio(PIXEL_SCALE[this.quality]! * Math.min(2, pixelRatio));
+    // The canvas's CSS size is the page's (a placeholder of the worker's canvas has no style here).
+    this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
     if (this.mode === "top") this.setCamera("top");

@@ -10,6 +10,7 @@
  */
 import * as THREE from "three";
 import type { CatalogueItem, Rgb } from "../items/catalogue.ts";
+import { makeCanvas, type Canvas2D } from "./canvas2d.ts";
 
 /** A colour given as sRGB 0-255 (optionally brightened by `k`), in three.js' working space. */
 export function srgbColor(c: Rgb | number[], k = 1): THREE.Color {
@@ -30,11 +31,8 @@ function surfaceTexture(
   accent: number[],
   pattern: number,
   rand: () => number,
-): THREE.CanvasTexture {
-  const canvas = document.createElement("canvas");
-  canvas.width = 64;
-  canvas.height = 64;
-  const g = canvas.getContext("2d")!;
+): THREE.CanvasTexture<Canvas2D> {
+  const { canvas, g } = makeCanvas(64, 64);
   g.fillStyle = css(main);
   g.fillRect(0, 0, 64, 64);
   g.fillStyle = css(accent);

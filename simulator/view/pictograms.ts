@@ -3,8 +3,9 @@
  * green, or cannot read the label yet, still knows the bin by its picture.
  */
 import type { ItemKind } from "../items/catalogue.ts";
+import type { Context2D } from "./canvas2d.ts";
 
-type Ctx = CanvasRenderingContext2D;
+type Ctx = Context2D;
 
 /** Each pictogram draws in a 100 x 100 box, dark strokes and fills on a light background. */
 const DRAW: Record<ItemKind, (g: Ctx) => void> = {

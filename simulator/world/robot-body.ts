@@ -30,6 +30,9 @@ type Body = WorldItem["body"];
 type Collider = WorldItem["collider"];
 type Joint = ReturnType<World["physics"]["createImpulseJoint"]>;
 
+/** Left and right, the two drive wheels. */
+const SIDES = [0, 1] as const;
+
 interface WheelFrame {
   /** Where each wheel (left, right) touches the floor. */
   wheels: [Vec3, Vec3];
@@ -85,6 +88,8 @@ export class RobotBody {
    * shares these exact values instead of crossing into the engine again.
    */
   private at: { t: Vec3; q: Quat };
+  /** The centre of mass, read into the same object each step. */
+  private readonly com: Vec3 = { x: 0, y: 0, z: 0 };
 
   constructor(
     private readonly world: World,
@@ -179,13 +184,13 @@ export class RobotBody {
 
   beforeStep(dt: number): void {
     const { kit, body, world } = this;
-    const com = body.worldCom();
+    const com = body.worldCom(this.com);
     const mass = this.mass;
     // Nothing moves a body between two steps: the frame measured after the last step holds.
     const { wheels, f, l } = this.frame;
     const ramp = (kit.maxAcceleration / kit.maxWheelSpeed) * dt;
     const cap = TYRE_FRICTION * mass * (GRAVITY / 2) * dt;
-    for (const side of [0, 1] as const) {
+    for (const side of SIDES) {
       const delta = this.target[side] - this.power[side];
       this.power[side] += Math.max(-ramp, Math.min(ramp, delta));
       const power = this.power[side];
@@ -211,10 +216,14 @@ export class RobotBody {
       }
       this.rimSpeed[side] = this.slipping[side] ? power * kit.maxWheelSpeed : along;
       // Applied at the height of the centre of mass: the drive does not pitch the chassis.
-      body.applyImpulseAtPoint(
-        { x: f.x * jl + l.x * jt, y: f.y * jl + l.y * jt, z: 0 },
-        { x: p.x, y: p.y, z: com.z },
-        true,
+      world.engine.applyImpulseAtPoint(
+        body,
+        f.x * jl + l.x * jt,
+        f.y * jl + l.y * jt,
+        0,
+        p.x,
+        p.y,
+        com.z,
       );
     }
   }
@@ -225,7 +234,7 @@ export class RobotBody {
     this.at = { t, q };
     this.frame = this.wheelFrame(t, q);
     const { wheels, f, l } = this.frame;
-    for (const side of [0, 1] as const) {
+    for (const side of SIDES) {
       const before = this.lastWheels[side];
       const now = wheels[side];
       const vx = (now.x - before.x) / dt;

@@ -15,6 +15,7 @@ import { Random } from "../random.ts";
 import { Floor, binContains } from "./floor.ts";
 import { loadRapier } from "./rapier.ts";
 import type { Rapier } from "./rapier.ts";
+import { EngineCalls } from "./engine.ts";
 import { RobotBody } from "./robot-body.ts";
 import { GROUP, groups, yawQuat } from "./shapes.ts";
 
@@ -65,6 +66,8 @@ export interface WorldOptions {
 
 export class World {
   readonly physics: RapierWorld;
+  /** The engine calls of every tick, through vectors kept for the run. */
+  readonly engine: EngineCalls;
   readonly random: Random;
   readonly floor: Floor;
   readonly kit: KitGeometry;
@@ -97,6 +100,7 @@ export class World {
     this.physics.timestep = DT;
     // Two solver iterations hold a table-top scene (nothing stacks) at half the cost of four.
     this.physics.numSolverIterations = SOLVER_ITERATIONS;
+    this.engine = new EngineCalls(R, this.physics);
     this.buildStatic(arena);
     placeItems(arena, this.random).forEach((placed) => this.addItem(placed));
     this.robot = new RobotBody(this, this.kit, arena.start);
@@ -104,7 +108,7 @@ export class World {
     // queries, so a sensor read at time 0 sees the world).
     for (let i = 0; i < SETTLE_TICKS; i++) {
       this.robot.beforeStep(DT);
-      this.physics.step();
+      this.engine.step();
       this.robot.afterStep(DT);
     }
     this.robotZones = this.floor.zonesAt(this.robot.pose());
@@ -239,7 +243,7 @@ export class World {
   /** One fixed step: motor forces, physics, then the scoring watch. */
   step(): void {
     this.robot.beforeStep(DT);
-    this.physics.step();
+    this.engine.step();
     this.tick++;
     this.robot.afterStep(DT);
     if (this.tick % WATCH_EVERY === 0) this.watch();
@@ -316,12 +320,15 @@ export class World {
     this.robotZones = zones;
 
     const touching = new Set<string>();
+    // By handle, through the narrow phase: the world's own methods would wrap each handle the
+    // engine calls back with in a collider object first.
+    const { narrowPhase, bodies } = this.physics;
     for (const collider of this.robot.bumpers) {
-      this.physics.contactPairsWith(collider, (other) => {
-        const role = this.roles.get(other.handle);
+      narrowPhase.contactPairsWith(collider.handle, (other) => {
+        const role = this.roles.get(other);
         if (role?.type !== "wall" && role?.type !== "obstacle") return;
         let inContact = false;
-        this.physics.contactPair(collider, other, (manifold) => {
+        narrowPhase.contactPair(collider.handle, other, bodies, (manifold) => {
           if (manifold.numSolverContacts() > 0) inContact = true;
         });
         if (inContact) touching.add(`${role.type}:${role.id}`);
@@ -373,6 +380,7 @@ export class World {
   }
 
   dispose(): void {
+    this.engine.dispose();
     this.physics.free();
   }
 }

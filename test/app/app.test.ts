@@ -24,18 +24,20 @@ import {
 import { decodePng, robotCentroid } from "./pixels.ts";
 import { playReplay } from "../../simulator/index.ts";
 import { compile } from "../../runtime/index.ts";
+import { packChallenge, runChallenge } from "../../challenges/node.ts";
 
 const work = workDir("app-test");
 let served: Served | undefined;
 let browser: Launched | undefined;
 
 /** The app in a page of its own context: its own storage, as on a pupil's first visit. */
-async function openApp(query = ""): Promise<Page> {
+async function openApp(query = "", initScript?: () => void): Promise<Page> {
   const context = await browser!.browser.newContext({
     viewport: { width: 1280, height: 720 },
     locale: "fr-FR",
     acceptDownloads: true,
   });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   page.on("close", () => void context.close());
   await page.goto(`${served!.url}${query}`);
@@ -103,6 +105,49 @@ async function finished(page: Page, timeout = 120_000): Promise<string> {
   const status = page.getByRole("status").filter({ hasText: /Score ?: \d+ \/ \d+/ });
   await status.waitFor({ timeout });
   return (await status.textContent()) ?? "";
+}
+
+/** Waits until the arena has drawn every change so far (it draws in a render worker). */
+const arenaDrawn = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { robotyc: { view: { drawn(): Promise<void> } } }).robotyc.view.drawn(),
+  );
+
+/** Where the arena draws: "worker" (an OffscreenCanvas in the render worker) or "page". */
+const arenaMode = (page: Page) =>
+  page.evaluate(async () => {
+    const view = (window as unknown as { robotyc: { view: { ready: Promise<string> } } }).robotyc
+      .view;
+    return view.ready;
+  });
+
+/** The robot camera's picture, and how many distinct colours it has (a blank picture has one). */
+const robotPicture = (page: Page) =>
+  page.evaluate(async () => {
+    const view = (
+      window as unknown as {
+        robotyc: { view: { robotCameraImage(): Promise<{ width: number; data: Uint8Array }> } };
+      }
+    ).robotyc.view;
+    const image = await view.robotCameraImage();
+    const colours = new Set<number>();
+    for (let i = 0; i < image.data.length; i += 4) {
+      colours.add((image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!);
+    }
+    return { width: image.width, colours: colours.size };
+  });
+
+/** How many pixels differ (by more than a hair) between two screenshots of the same size. */
+function changedPixels(a: ReturnType<typeof decodePng>, b: ReturnType<typeof decodePng>): number {
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d =
+      Math.abs(a.data[i]! - b.data[i]!) +
+      Math.abs(a.data[i + 1]! - b.data[i + 1]!) +
+      Math.abs(a.data[i + 2]! - b.data[i + 2]!);
+    if (d > 30) changed++;
+  }
+  return changed;
 }
 
 /** The program the app holds (what « Lancer » runs and « Enregistrer » saves). */
@@ -248,7 +293,7 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1");
       await waitReady(page);
       await page.getByRole("button", { name: "Dessus", exact: true }).click();
-      await page.waitForTimeout(300);
+      await arenaDrawn(page);
       const arena = page.locator(".arena");
       const before = decodePng(await arena.screenshot());
       await dragBlock(page, "Mouvement", 0, { x: 260, y: 200 });
@@ -287,6 +332,7 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
         );
       const litDuring = await lit();
       const text = await finished(page);
+      await arenaDrawn(page);
       const after = decodePng(await arena.screenshot());
       await arena.screenshot({ path: artifactPath("arena-fr.png") });
       await page.screenshot({ path: artifactPath("app-run-fr.png") });
@@ -298,15 +344,9 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       expect(scoreTexts.some((s) => /^Score en cours : \d+ \/ 40$/.test(s))).toBe(true);
       expect(scoreTexts.at(-1)).toBe("Score : 40 / 40");
       await expect.poll(lit).toEqual([]);
-      let changed = 0;
-      for (let i = 0; i < during1.data.length; i += 4) {
-        const d =
-          Math.abs(during1.data[i]! - during2.data[i]!) +
-          Math.abs(during1.data[i + 1]! - during2.data[i + 1]!) +
-          Math.abs(during1.data[i + 2]! - during2.data[i + 2]!);
-        if (d > 30) changed++;
-      }
-      expect(changed).toBeGreaterThan(100);
+      expect(changedPixels(during1, during2)).toBeGreaterThan(100);
+      // Drawn by the render worker on an OffscreenCanvas: the page's thread never waited for it.
+      await expect(arenaMode(page)).resolves.toBe("worker");
       const a = robotCentroid(before);
       const m1 = robotCentroid(during1);
       const m = robotCentroid(during2);
@@ -509,11 +549,117 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       );
       await expect.poll(() => page.locator(".monaco-editor .code-line-running").count()).toBe(1);
       await page.getByRole("button", { name: "Top", exact: true }).click();
+      await arenaDrawn(page);
       const middle = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
       await slider.fill(String(max));
-      await page.waitForTimeout(200);
+      await arenaDrawn(page);
       const end = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
       expect(end.x).toBeGreaterThan(middle.x + 10);
+      await page.close();
+    },
+  );
+
+  it(
+    "draws in a render worker: the robot camera's corner, the free camera by mouse and keyboard",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-2-pousser&seed=1");
+      await waitReady(page);
+      await expect(arenaMode(page)).resolves.toBe("worker");
+      const picture = await robotPicture(page);
+      expect(picture.width).toBe(96);
+      expect(picture.colours).toBeGreaterThan(20);
+      // The corner shows it too (drawn by the worker in its own OffscreenCanvas).
+      const corner = decodePng(await page.locator(".robot-camera").screenshot());
+      const cornerColours = new Set<number>();
+      for (let i = 0; i < corner.data.length; i += 4) {
+        cornerColours.add(
+          (corner.data[i]! << 16) | (corner.data[i + 1]! << 8) | corner.data[i + 2]!,
+        );
+      }
+      expect(cornerColours.size).toBeGreaterThan(20);
+      await page.getByRole("button", { name: "Libre", exact: true }).click();
+      await arenaDrawn(page);
+      const canvas = page.locator(".arena-canvas");
+      const start = decodePng(await canvas.screenshot());
+      // A drag turns the camera around the table (the page forwards it to the worker).
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.7);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height * 0.7, { steps: 6 });
+      await page.mouse.up();
+      await arenaDrawn(page);
+      const turned = decodePng(await canvas.screenshot());
+      expect(changedPixels(start, turned)).toBeGreaterThan(box.width * box.height * 0.05);
+      // The keyboard too: the canvas takes the focus, + zooms in.
+      await canvas.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press("+");
+      await arenaDrawn(page);
+      const zoomed = decodePng(await canvas.screenshot());
+      expect(changedPixels(turned, zoomed)).toBeGreaterThan(box.width * box.height * 0.05);
+      await page.close();
+    },
+  );
+
+  it(
+    "draws on the page's thread where a worker cannot draw (a browser without OffscreenCanvas)",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1", () => {
+        Object.defineProperty(HTMLCanvasElement.prototype, "transferControlToOffscreen", {
+          value: undefined,
+        });
+      });
+      await waitReady(page);
+      await expect(arenaMode(page)).resolves.toBe("page");
+      await page.getByRole("button", { name: "Dessus", exact: true }).click();
+      await arenaDrawn(page);
+      const before = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
+      expect(before.count).toBeGreaterThan(100);
+      await expect(robotPicture(page).then((p) => p.colours)).resolves.toBeGreaterThan(20);
+      await openProgram(page, "tout-droit.ts", "robot.setSpeed(100);\nawait robot.forward(70);\n");
+      await page.locator("#speed").selectOption("4");
+      await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      await expect(finished(page)).resolves.toContain("Score : 40 / 40");
+      await arenaDrawn(page);
+      const after = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
+      expect(after.x).toBeGreaterThan(before.x + 100);
+      await page.close();
+    },
+  );
+
+  it(
+    "opens a replay file (as a teacher gets it) and shows which line was running at each moment",
+    { timeout: 240_000 },
+    async () => {
+      // The replay file `robotyc run --replay` writes: recorded in Node by the same runner.
+      const source = "robot.setSpeed(100);\nprint(robot.distance());\nawait robot.forward(70);\n";
+      const run = await runChallenge({
+        source,
+        challenge: packChallenge("trieur-1-zone"),
+        seed: 1,
+        locale: "fr",
+        record: true,
+      });
+      const file = join(work, "course-eleve.json");
+      writeFileSync(file, JSON.stringify(run.replay));
+      const page = await openApp("?lang=fr&challenge=trieur-1-zone&seed=1");
+      await waitReady(page);
+      await page.locator("#open-file").setInputFiles(file);
+      const slider = page.getByRole("slider", { name: "Moment de la course" });
+      await slider.waitFor();
+      const readout = page.locator(".timeline .readout");
+      await expect(readout.textContent()).resolves.toContain("Ligne en cours : –");
+      const max = Number(await slider.getAttribute("max"));
+      await slider.fill(String(Math.round(max / 2)));
+      // Halfway the robot drives: line 3, the forward() call, with the file's own program.
+      await expect.poll(() => readout.textContent()).toContain("Ligne en cours : 3");
+      await expect(
+        page
+          .getByRole("status")
+          .filter({ hasText: /Score : \d+ \/ \d+/ })
+          .textContent(),
+      ).resolves.toContain(`Score : ${run.score} / ${run.maxScore}`);
       await page.close();
     },
   );

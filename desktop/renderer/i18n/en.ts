@@ -43,7 +43,7 @@ export const en: Strings = {
     follow: "Follow",
     top: "Top",
     free: "Free",
-    freeHint: "Drag to turn, wheel to zoom, arrow keys to move",
+    freeHint: "Drag to turn, wheel or + and − to zoom, arrow keys to move (Shift + arrows: turn)",
     robot: "What the robot's camera sees",
     arena: "3D arena: the robot and the waste",
   },

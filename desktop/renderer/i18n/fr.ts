@@ -41,7 +41,8 @@ export const fr = {
     follow: "Suivre",
     top: "Dessus",
     free: "Libre",
-    freeHint: "Glisser pour tourner, molette pour zoomer, flèches pour se déplacer",
+    freeHint:
+      "Glisser pour tourner, molette ou + et − pour zoomer, flèches pour se déplacer (Maj + flèches : tourner)",
     robot: "Ce que voit la caméra du robot",
     arena: "Arène 3D : le robot et les déchets",
   },

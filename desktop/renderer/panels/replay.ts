@@ -1,17 +1,17 @@
 /**
  * The replay timeline: scrub (a slider, also with the keyboard), play and pause, speed, and at
- * each moment the time, the program's line running (when the app ran it: a replay file does not
- * keep it) and what the robot's sensors last told the program. The view draws the
+ * each moment the time, the program's line running (kept in the replay since it has
+ * `frameLines`; an older replay file plays without it) and what the robot's sensors last told the program. The view draws the
  * replay's own frames: the same input as the live run.
  */
-import type { ArenaView } from "../../../simulator/view/index.ts";
+import type { ArenaDisplay } from "../../../simulator/view/index.ts";
 import { formatNumber, t } from "../i18n/index.ts";
 import type { RunFrame } from "../run/protocol.ts";
 import type { Shell } from "../shell.ts";
 
 export class ReplayPlayer {
   private frames: RunFrame[] = [];
-  /** The program's line at each frame (0: none yet), or null when unknown (an opened file). */
+  /** The program's line at each frame (0: none yet), or null when unknown (an older replay). */
   private lines: number[] | null = null;
   private tickRate = 120;
   private index = 0;
@@ -22,7 +22,7 @@ export class ReplayPlayer {
 
   constructor(
     private readonly shell: Shell,
-    private readonly view: ArenaView,
+    private readonly view: Pick<ArenaDisplay, "setFrame">,
     private readonly onMoment: (time: number, line: number) => void,
   ) {
     const tl = shell.timeline;

@@ -23,7 +23,13 @@ export const STOP_GRACE_MS = 1500;
 export const STEP_TICKS = 6;
 
 export interface RunHandlers {
-  onFrame(runId: number, frame: RunFrame, time: number, line: number): void;
+  /**
+   * A port on which each new worker sends its live frames (to the render worker), or null: the
+   * frames then come to `onFrame`.
+   */
+  framePort?: () => Promise<MessagePort | null>;
+  /** `frame` is absent when it went through the frame port. */
+  onFrame(runId: number, frame: RunFrame | undefined, time: number, line: number): void;
   onPrint(runId: number, text: string, time: number): void;
   /** The score so far (the run's end gives the real one, with its breakdown). */
   onScore(runId: number, score: number): void;
@@ -82,6 +88,9 @@ export class RunClient {
     });
     worker.onerror = (event) => this.handlers.onFailed(event.message || "worker");
     this.worker = worker;
+    void this.handlers.framePort?.().then((port) => {
+      if (port && this.worker === worker) worker.postMessage({ type: "view", port }, [port]);
+    });
   }
 
   private receive(message: FromWorker): void {

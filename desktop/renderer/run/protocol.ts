@@ -78,6 +78,13 @@ export const ToWorkerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("step"), runId, ticks: z.number().int().min(1).max(12_000) }),
   z.object({ type: z.literal("pace"), runId, pace: z.number().min(0.25).max(8) }),
   z.object({ type: z.literal("stop"), runId }),
+  /** Where to send the live frames (`{runId, frame}`): the render worker's port. */
+  z.object({
+    type: z.literal("view"),
+    port: z.custom<MessagePort>(
+      (value) => typeof MessagePort === "function" && value instanceof MessagePort,
+    ),
+  }),
 ]);
 
 export const ScoreLineSchema = z.object({
@@ -151,6 +158,8 @@ export const FromWorkerSchema = z.discriminatedUnion("type", [
     tickRate: finite,
     /** The trace hash recomputed from the frames (equal to the recorded run's). */
     hash: z.string(),
+    /** The program's line running at each frame, when the replay keeps it. */
+    frameLines: z.array(z.number().int().nonnegative()).nullable(),
     program: z
       .object({ source: z.string(), language: z.enum(["typescript", "blocks"]) })
       .nullable(),
@@ -171,7 +180,8 @@ export const FromWorkerSchema = z.discriminatedUnion("type", [
     type: z.literal("frame"),
     runId,
     time: finite,
-    frame: FrameSchema,
+    /** Absent when the frame went straight to the render worker. */
+    frame: FrameSchema.optional(),
     /** The program's line running (its last robot.* or wait() call); 0 before the first. */
     line: z.number().int().nonnegative(),
   }),

@@ -47,6 +47,8 @@ interface Current {
   lastFrameAt: number;
 }
 let current: Current | null = null;
+/** The render worker's port: live frames go there, and only the time and line to the page. */
+let viewPort: MessagePort | null = null;
 const PACK = loadPack();
 
 /** The breakdown in both languages, as `robotyc run` prints it. */
@@ -97,11 +99,12 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
       prints = [];
     }
     if (pending) {
+      viewPort?.postMessage({ runId: run.runId, frame: pending });
       post({
         type: "frame",
         runId: run.runId,
         time: pending.tick / tickRate,
-        frame: pending,
+        ...(viewPort ? {} : { frame: pending }),
         line: frameLines.at(-1) ?? 0,
       });
       pending = null;
@@ -220,7 +223,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     }
     case "decode": {
       try {
-        const { replay, frames, hash } = playReplay(message.replay);
+        const { replay, frames, hash, lines } = playReplay(message.replay);
         const scene = { ...replayScene(replay, challengeOf, PACK), frame: frames[0]! };
         post({
           type: "replay",
@@ -229,6 +232,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
           frames,
           tickRate: replay.tickRate,
           hash,
+          frameLines: lines,
           program: replay.program ?? null,
           result: replay.result
             ? { ...replay.result, lines: linesOf(replay.result.breakdown) }
@@ -250,6 +254,9 @@ self.onmessage = (event: MessageEvent<unknown>) => {
       return;
     case "stop":
       if (current?.runId === message.runId) stop();
+      return;
+    case "view":
+      viewPort = message.port;
       return;
     default:
       steer(message);

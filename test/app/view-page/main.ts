@@ -1,11 +1,23 @@
 /** A page with the arena view alone, driven by the view's tests and benchmark. */
 import { toViewScene } from "../../../desktop/renderer/run/view-scene.ts";
 import type { RunFrame, RunScene } from "../../../desktop/renderer/run/protocol.ts";
-import { ArenaView, type CameraMode } from "../../../simulator/view/index.ts";
+import { ArenaView, ROBOT_CAMERA_SIZE, type CameraMode } from "../../../simulator/view/index.ts";
 
-const view = new ArenaView(document.getElementById("arena")!, {
-  shadows: !location.search.includes("noshadows"),
+// The view alone, drawing on this page's thread (the app draws in a render worker when it can).
+const container = document.getElementById("arena")!;
+const canvas = Object.assign(document.createElement("canvas"), { className: "arena-canvas" });
+const inset = Object.assign(document.createElement("canvas"), {
+  className: "robot-camera",
+  width: ROBOT_CAMERA_SIZE,
+  height: ROBOT_CAMERA_SIZE,
 });
+container.append(canvas, inset);
+const view = new ArenaView(canvas, {
+  shadows: !location.search.includes("noshadows"),
+  inset,
+});
+const rect = container.getBoundingClientRect();
+view.setSize(rect.width, rect.height, devicePixelRatio);
 
 const api = {
   setScene(scene: RunScene, lang: "fr" | "en") {
