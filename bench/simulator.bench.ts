@@ -1,23 +1,39 @@
 /**
- * Simulator benchmark: real-time factor of a 180 s run in the reference arena (20 items) with a
- * pupil program that keeps moving and reading sensors (median of 5 after one warm-up run), world
- * build time, and peak memory. `npm run bench -- simulator`.
+ * Simulator benchmark, in-process: the real-time factor of a pupil program that keeps moving and
+ * reading sensors, in the reference arena (180 s, 20 items) and on the final challenge (300 s,
+ * the issue's busy run), median of 5 after one warm-up run each; world build time; peak memory.
+ * `npm run bench -- simulator`.
  *
  * The program is compiled here; the runs happen in a separate simulation host process
  * (`simulator-host.ts`) set up as the CLI and the grader's workers are: it never loads the
  * TypeScript compiler, and its heap is capped at SIMULATION_HEAP_MB. So the memory figure is the
  * simulator's, not the editor's.
+ *
+ * Before and after in one run: `ROBOTYC_BENCH_BEFORE=<dir> npm run bench -- simulator`, <dir>
+ * being a checkout of an older commit with node_modules (`git archive <commit> | tar -x -C <dir>`,
+ * then a link to this node_modules). A second host then runs that checkout's simulator, and the
+ * two hosts take turns run by run, so both see the same load; the ratio column is then this one
+ * over the older one, and the note gives the older figures. The trace hashes of both must agree
+ * (a change that is not meant to change the physics).
  */
-import { execFileSync } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { SIMULATION_HEAP_MB } from "../challenges/node.ts";
 import { compile } from "../runtime/index.ts";
 import type { BenchRow } from "./harness.ts";
 import { median } from "./harness.ts";
-import type { HostReport } from "./simulator-host.ts";
+// Types only: importing the host would run it.
+import type { MemoryReport, RunSample } from "./simulator-host.ts";
+
+const RUNS = 5;
+/** Simulated seconds of a run in the reference arena. */
+const REFERENCE_SECONDS = 180;
+const BEFORE = process.env.ROBOTYC_BENCH_BEFORE;
 
 /** Drives around, turns away from what is close, follows the line a little, grabs and sorts. */
 export const BENCH_PROGRAM = `
@@ -46,15 +62,13 @@ while (true) {
 }
 `;
 
-export default async function simulatorBench(): Promise<BenchRow[]> {
-  const compiled = compile(BENCH_PROGRAM, { locale: "en" });
-  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join("; "));
-  const dir = mkdtempSync(join(tmpdir(), "robotyc-bench-sim-"));
-  let host: HostReport;
-  try {
-    const programFile = join(dir, "program.json");
-    writeFileSync(programFile, JSON.stringify(compiled.program));
-    const stdout = execFileSync(
+/** A simulation host process, asked one command at a time. */
+class Host {
+  private readonly child: ChildProcessByStdio<Writable, Readable, null>;
+  private readonly lines: AsyncIterator<string>;
+
+  constructor(programFile: string, checkout?: string) {
+    this.child = spawn(
       process.execPath,
       [
         `--max-old-space-size=${SIMULATION_HEAP_MB}`,
@@ -62,53 +76,146 @@ export default async function simulatorBench(): Promise<BenchRow[]> {
         import.meta.resolve("tsx"),
         fileURLToPath(new URL("./simulator-host.ts", import.meta.url)),
         programFile,
+        ...(checkout ? [checkout] : []),
       ],
-      { encoding: "utf8", maxBuffer: 16 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
+      { stdio: ["pipe", "pipe", "inherit"] },
     );
-    host = JSON.parse(stdout.trim().split("\n").pop()!) as HostReport;
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+  }
+
+  async ask<T>(command: string): Promise<T> {
+    this.child.stdin.write(command + "\n");
+    const next = await this.lines.next();
+    if (next.done) throw new Error(`the simulation host ended before answering "${command}"`);
+    return JSON.parse(next.value) as T;
+  }
+}
+
+interface Figures {
+  reference: RunSample[];
+  final: RunSample[];
+  buildMs: number[];
+  memory: MemoryReport;
+}
+
+const wallFactor = (runs: RunSample[]) => median(runs.map((r) => r.simTime / r.wall));
+const cpuFactor = (runs: RunSample[]) => median(runs.map((r) => r.simTime / r.cpu));
+
+export default async function simulatorBench(): Promise<BenchRow[]> {
+  const compiled = compile(BENCH_PROGRAM, { locale: "en" });
+  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join("; "));
+  const dir = mkdtempSync(join(tmpdir(), "robotyc-bench-sim-"));
+  const loadStart = loadavg()[0]!;
+  let now: Figures;
+  let before: Figures | undefined;
+  try {
+    const programFile = join(dir, "program.json");
+    writeFileSync(programFile, JSON.stringify(compiled.program));
+    const hosts = [new Host(programFile), ...(BEFORE ? [new Host(programFile, BEFORE)] : [])];
+    const figures: Figures[] = hosts.map(() => ({
+      reference: [],
+      final: [],
+      buildMs: [],
+      memory: undefined as unknown as MemoryReport,
+    }));
+    // Warm-up: the first run pays for compiling the engines' wasm.
+    for (const host of hosts) await host.ask(`reference 1 ${REFERENCE_SECONDS}`);
+    for (const host of hosts) await host.ask("final 1");
+    for (let run = 0; run < RUNS; run++) {
+      for (const [i, host] of hosts.entries()) {
+        figures[i]!.reference.push(
+          await host.ask<RunSample>(`reference ${run + 2} ${REFERENCE_SECONDS}`),
+        );
+      }
+      for (const [i, host] of hosts.entries()) {
+        figures[i]!.final.push(await host.ask<RunSample>(`final ${run + 1}`));
+      }
+    }
+    for (const [i, host] of hosts.entries()) {
+      figures[i]!.buildMs = (await host.ask<{ buildMs: number[] }>("build")).buildMs;
+      figures[i]!.memory = await host.ask<MemoryReport>("end");
+    }
+    [now, before] = figures as [Figures, Figures | undefined];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (host.typescriptLoaded) throw new Error("the simulation host loaded the TypeScript compiler");
+  if (now.memory.typescriptLoaded) {
+    throw new Error("the simulation host loaded the TypeScript compiler");
+  }
+  if (before) {
+    const differ = now.final.some((r, i) => r.hash !== before!.final[i]!.hash);
+    if (differ)
+      throw new Error("the older checkout gives other trace hashes: not the same physics");
+  }
+  const load = `machine load average ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
+  const versus = (theirs: number | undefined, unit: string) =>
+    theirs === undefined ? "" : `; before: ${theirs.toFixed(0)} ${unit}`;
+  const speedup = (mine: number, theirs: number | undefined) =>
+    theirs === undefined ? undefined : mine / theirs;
 
-  const rtf = median(host.wallFactors);
-  const peak = host.peakRss;
+  const referenceWall = wallFactor(now.reference);
+  const finalWall = wallFactor(now.final);
+  const finalCpu = cpuFactor(now.final);
+  const peak = now.memory.peakRss;
+  const finalSeconds = now.final[0]!.simTime;
   return [
     {
       suite: "simulator",
-      name: `real-time factor, ${host.seconds} s run, 20 items, busy program (wall clock)`,
-      median: rtf,
+      name: `real-time factor, ${REFERENCE_SECONDS} s run, 20 items, busy program (wall clock)`,
+      median: referenceWall,
       unit: "sim s / wall s",
-      ratio: rtf,
+      ratio: speedup(referenceWall, before && wallFactor(before.reference)),
       target: "≥ 100x",
-      ok: rtf >= 100,
-      samples: host.wallFactors.length,
-      note: `${host.ticks} ticks a run; machine load average ${loadavg()[0]!.toFixed(1)}`,
+      ok: referenceWall >= 100,
+      samples: now.reference.length,
+      note:
+        `${now.reference[0]!.ticks} ticks a run; ${load}` +
+        versus(before && wallFactor(before.reference), "x"),
     },
     {
       suite: "simulator",
       name: "real-time factor, same runs (CPU time of the simulation host)",
-      median: median(host.cpuFactors),
+      median: cpuFactor(now.reference),
       unit: "sim s / CPU s",
-      ratio: median(host.cpuFactors),
-      samples: host.cpuFactors.length,
-      note: "less sensitive to other processes on the machine than wall time",
+      ratio: speedup(cpuFactor(now.reference), before && cpuFactor(before.reference)),
+      samples: now.reference.length,
+      note:
+        "less sensitive to other processes on the machine than wall time" +
+        versus(before && cpuFactor(before.reference), "x"),
+    },
+    {
+      suite: "simulator",
+      name: `in-process real-time factor, busy program on the final (${finalSeconds.toFixed(0)} s simulated, wall clock)`,
+      median: finalWall,
+      unit: "sim s / wall s",
+      ratio: speedup(finalWall, before && wallFactor(before.final)),
+      target: "≥ 300x",
+      ok: finalWall >= 300,
+      samples: now.final.length,
+      note:
+        `per CPU second of the host: ${finalCpu.toFixed(0)}x` +
+        (before
+          ? `; before: ${wallFactor(before.final).toFixed(0)}x wall, ${cpuFactor(before.final).toFixed(0)}x per CPU second`
+          : "") +
+        `; ${load}`,
     },
     {
       suite: "simulator",
       name: "world build time (reference arena, 20 items)",
-      median: median(host.buildMs),
+      median: median(now.buildMs),
       unit: "ms",
-      samples: host.buildMs.length,
+      samples: now.buildMs.length,
     },
     {
       suite: "simulator",
-      name: "peak RSS of the simulation host (6 runs of 180 s; no compiler)",
+      name: `peak RSS of the simulation host (${RUNS + 1} runs of ${REFERENCE_SECONDS} s and ${RUNS + 1} of the final; no compiler)`,
       median: peak,
       unit: "MB",
-      target: "≤ 300 MB",
-      ok: peak <= 300,
-      note: `heap capped at ${host.heapLimitMb.toFixed(0)} MB; RSS once loaded, before any run: ${host.rssLoaded.toFixed(0)} MB`,
+      target: "≤ 250 MB",
+      ok: peak <= 250,
+      note:
+        `heap capped at ${now.memory.heapLimitMb.toFixed(0)} MB; RSS once loaded, before any run: ${now.memory.rssLoaded.toFixed(0)} MB` +
+        versus(before?.memory.peakRss, "MB"),
     },
   ];
 }

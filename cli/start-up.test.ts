@@ -5,7 +5,7 @@
  * that the command does not need.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,6 +112,31 @@ describe("the built robotyc command", () => {
     const c = robotyc(args, { ROBOTYC_COMPILE_CACHE: cache });
     expect(c.stdout).toBe(b.stdout);
     expect(c.packages.has("typescript")).toBe(true);
+  });
+
+  it("grade compiles through the compile cache: a class graded again loads no TypeScript", () => {
+    const folder = join(dir, "class");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "alice.ts"), "await robot.forward(10);\n");
+    writeFileSync(join(folder, "bob.ts"), "await robot.forward(x);\n");
+    const cache = join(dir, "compiled-grade");
+    const args = ["grade", folder, "--challenge", "trieur-1-zone", "--seeds", "1", "--jobs", "1"];
+    const first = robotyc([...args, "--out", join(dir, "first.json")], {
+      ROBOTYC_COMPILE_CACHE: cache,
+    });
+    expect(first.code).toBe(0);
+    expect(first.packages.has("typescript")).toBe(true);
+    const entries = readdirSync(cache).flatMap((sub) => readdirSync(join(cache, sub)));
+    expect(entries).toHaveLength(2);
+    const again = robotyc([...args, "--out", join(dir, "again.json")], {
+      ROBOTYC_COMPILE_CACHE: cache,
+    });
+    expect(again.code).toBe(0);
+    // Neither in the command's thread nor in a worker (the hook logs every thread's loads).
+    expect(again.packages.has("typescript")).toBe(false);
+    expect(readFileSync(join(dir, "again.json"), "utf8")).toBe(
+      readFileSync(join(dir, "first.json"), "utf8"),
+    );
   });
 
   it("ROBOTYC_COMPILE_CACHE=off compiles every time and writes nothing", () => {

@@ -100,10 +100,10 @@ export class Sensors {
    */
   coneDistance(seeHeld = false): number | null {
     const { world } = this;
-    const { robot, physics, R, kit } = world;
+    const { robot, kit, engine } = world;
     const us = kit.ultrasonic;
     const origin = robot.toWorld(us);
-    const held = seeHeld ? undefined : robot.held?.collider;
+    const held = seeHeld ? undefined : robot.held?.collider.handle;
     let best: number | null = null;
     for (const [yaw, pitch] of this.rays) {
       const a = yaw * RAD;
@@ -114,9 +114,15 @@ export class Sensors {
         z: Math.sin(b),
       });
       const t = robot.translation;
-      const ray = new R.Ray(origin, { x: dir.x - t.x, y: dir.y - t.y, z: dir.z - t.z });
-      const hit = physics.castRay(ray, us.maxCm, true, undefined, NOT_FLOOR, held, robot.body);
-      if (hit && (best === null || hit.timeOfImpact < best)) best = hit.timeOfImpact;
+      const toi = engine.castRay(
+        origin,
+        { x: dir.x - t.x, y: dir.y - t.y, z: dir.z - t.z },
+        us.maxCm,
+        NOT_FLOOR,
+        held,
+        robot.body.handle,
+      );
+      if (toi !== null && (best === null || toi < best)) best = toi;
     }
     return best;
   }

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Locale } from "../../runtime/engine.ts";
-import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "./job.ts";
+import { failed, gradeJobsAsReady, type GradeJob, type GradeJobResult } from "./job.ts";
 import { mean, type GradeRow } from "./output.ts";
 import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { closeCompiler } from "../../runtime/node.ts";
@@ -122,16 +122,20 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   const { challenge, file } = resolveChallenge(options.challenge);
   checkPlacementSeeds(challenge, options.seeds, file);
   const programs = programsIn(options.folder);
-  // Compiled here, once a program, while the workers boot.
-  // The compiler's worker is closed once every program is compiled (it is not needed after).
-  const jobs = gradeJobs(
+  // Compiled here, once a program, one after the other: each program's runs start as soon as it
+  // is compiled, while the next ones compile (and the workers boot meanwhile).
+  const jobs = gradeJobsAsReady(
     programs.map((name) => join(options.folder, name)),
     options.challenge,
     options.seeds,
     options.locale,
-  ).finally(closeCompiler);
+  );
+  // The compiler's worker is closed once every program is compiled (it is not needed after).
+  const compiled = Promise.all(jobs).finally(closeCompiler);
   const results = options.queue
-    ? await (await import("./queue.ts")).gradeOnQueue(options.queue, await jobs, options.onProgress)
+    ? await (
+        await import("./queue.ts")
+      ).gradeOnQueue(options.queue, await compiled, options.onProgress)
     : await runPool<GradeJob, GradeJobResult>(
         WORKER,
         jobs,
@@ -143,6 +147,7 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         },
       );
+  await compiled;
   const runs = results.map((r, n) => ({
     ...r,
     program: programs[Math.floor(n / options.seeds.length)]!,

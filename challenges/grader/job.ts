@@ -12,7 +12,8 @@ import type { Challenge } from "../format/schema.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 import type { ScoreLine } from "../scoring/score.ts";
 import { compileIsolated } from "../../runtime/node.ts";
-import { runChallenge } from "../node.ts";
+import { compileCached } from "../compile-cache.node.ts";
+import { runChallenge } from "../run.node.ts";
 import { SIMULATION_HEAP_MB } from "./host.ts";
 import { jobWatchdogMessage } from "./watchdog.ts";
 
@@ -99,21 +100,28 @@ export const compileFailure = (message: string): CompileResult => ({
   diagnostics: [{ line: 1, column: 1, message, code: "ROBOTYC_GRADE", severity: "error" }],
 });
 
-/** A program compiled; a failure of the compiler itself is a diagnostic, like a pupil's mistake. */
+/**
+ * A program compiled; a failure of the compiler itself is a diagnostic, like a pupil's mistake.
+ * Through the compile cache (compile-cache.node.ts): a class graded again, or a program handed in
+ * twice, is not compiled again.
+ */
 export async function compileSource(
   source: string | Uint8Array,
   locale: Locale,
   fileName: string,
 ): Promise<CompileResult> {
   try {
-    // In a worker thread with a heap cap and a watchdog: a program that makes TypeScript run away
-    // fails alone, and the grading goes on.
-    return await compileIsolated(source, { locale, fileName });
+    // In a worker thread with a heap cap and a watchdog, kept for the next program: a program that
+    // makes TypeScript run away fails alone (its worker is replaced), and the grading goes on.
+    return await compileCached(source, locale, fileName, isolated);
   } catch (error) {
     // The compiler reports bad programs as diagnostics; this is for its own failures.
     return compileFailure(messageOf(error, locale));
   }
 }
+
+const isolated = (source: string | Uint8Array, locale: Locale, fileName?: string) =>
+  compileIsolated(source, { locale, fileName });
 
 /** A program file compiled; a file that cannot be read is a diagnostic. */
 async function compileFile(programPath: string, locale: Locale): Promise<CompileResult> {
@@ -134,21 +142,36 @@ async function compileFile(programPath: string, locale: Locale): Promise<Compile
 }
 
 /**
- * The jobs of some programs on some seeds: each program read and compiled once, here, so the
- * workers that run them never load the compiler. An unreadable file fails its own jobs only.
+ * The jobs of some programs on some seeds, each ready as soon as its program is compiled: each
+ * program read and compiled once, here, one after the other (so the workers that run them never
+ * load the compiler, and the first programs run while the next ones compile). In program order,
+ * seed by seed. An unreadable file fails its own jobs only. Never rejects.
  */
-export async function gradeJobs(
+export function gradeJobsAsReady(
+  programPaths: readonly string[],
+  challenge: string,
+  seeds: readonly number[],
+  locale: Locale,
+): Promise<GradeJob>[] {
+  const jobs: Promise<GradeJob>[] = [];
+  for (const programPath of programPaths) {
+    // compileIsolated compiles one program at a time, in the order asked.
+    const compiled = compileFile(programPath, locale);
+    for (const seed of seeds) {
+      jobs.push(compiled.then((c) => ({ programPath, compiled: c, challenge, seed, locale })));
+    }
+  }
+  return jobs;
+}
+
+/** The jobs of `gradeJobsAsReady`, once every program is compiled. */
+export function gradeJobs(
   programPaths: readonly string[],
   challenge: string,
   seeds: readonly number[],
   locale: Locale,
 ): Promise<GradeJob[]> {
-  const jobs: GradeJob[] = [];
-  for (const programPath of programPaths) {
-    const compiled = await compileFile(programPath, locale);
-    for (const seed of seeds) jobs.push({ programPath, compiled, challenge, seed, locale });
-  }
-  return jobs;
+  return Promise.all(gradeJobsAsReady(programPaths, challenge, seeds, locale));
 }
 
 /** What a failure says to the teacher: our own localized errors, a worker out of memory, others. */

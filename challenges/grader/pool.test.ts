@@ -16,6 +16,22 @@ describe("worker pool", () => {
     expect(progress).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
   });
 
+  it("a job given as a promise runs as soon as it is ready, before the later ones are", async () => {
+    // The second job is made only once the first one's result is in: a pool that waited for every
+    // job before running any would never finish.
+    let second!: (job: { value: number }) => void;
+    const jobs = [
+      Promise.resolve({ value: 1 }),
+      new Promise<{ value: number }>((r) => (second = r)),
+    ];
+    const results = await runPool(worker, jobs, 2, () => ({ doubled: -1 }), {
+      onProgress: (done) => {
+        if (done === 1) second({ value: 21 });
+      },
+    });
+    expect(results).toEqual([{ doubled: 2 }, { doubled: 42 }]);
+  });
+
   it("a worker that dies fails only its own job; a fresh worker takes the rest", async () => {
     const jobs = [
       { value: 1 },

@@ -86,17 +86,18 @@ export function runOnWorker<J, R>(
 /**
  * Runs every job on at most `size` workers and returns the results in job order. `onCrash` turns
  * a worker's death (uncaught error, out of memory, exit) into the result of the job it held.
- * When the jobs are still being prepared (a promise), the workers boot meanwhile.
+ * While the jobs are still being prepared (a promise of them all, or a promise per job: each one
+ * then runs as soon as it is ready, in order), the workers boot meanwhile.
  */
 export async function runPool<J, R>(
   moduleUrl: URL,
-  pendingJobs: readonly J[] | Promise<readonly J[]>,
+  pendingJobs: readonly (J | Promise<J>)[] | Promise<readonly J[]>,
   size: number,
   onCrash: (job: J, error: Error) => R,
   options: PoolOptions = {},
 ): Promise<R[]> {
   const booted = Array.from({ length: Math.max(1, size) }, () => tsWorker(moduleUrl, options));
-  let jobs: readonly J[];
+  let jobs: readonly (J | Promise<J>)[];
   try {
     jobs = await pendingJobs;
   } catch (error) {
@@ -114,13 +115,14 @@ export async function runPool<J, R>(
     try {
       while (next < jobs.length) {
         const id = next++;
+        const job = await jobs[id]!;
         worker ??= tsWorker(moduleUrl, options);
-        const outcome = await runOnWorker<J, R>(worker, id, jobs[id]!, options.jobTimeoutMs);
+        const outcome = await runOnWorker<J, R>(worker, id, job, options.jobTimeoutMs);
         finished++;
         options.onProgress?.(finished, jobs.length);
         if (outcome.ok) results[id] = outcome.result;
         else {
-          results[id] = onCrash(jobs[id]!, outcome.error);
+          results[id] = onCrash(job, outcome.error);
           await worker.terminate();
           worker = undefined;
         }

@@ -143,6 +143,8 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
   const { breakdownLine, checkPlacementSeeds, closeCompiler, compileIsolated } = work;
   const { localizeBreakdown, resolveChallenge, resultJson, tuneSimulationHost } = work;
   tuneSimulationHost();
+  // The physics engine compiles while the program does (in the compiler's worker).
+  void work.warmUpSimulation();
   const seed = parsed.numbers.seed ?? 1;
   const programPath = parsed.positional[0]!;
   const json = parsed.flags.has("json");

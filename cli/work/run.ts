@@ -13,6 +13,7 @@ export {
   runChallenge,
   solutionFile,
   tuneSimulationHost,
+  warmUpSimulation,
   writeFileWhole,
 } from "../../challenges/node.ts";
 export { closeCompiler, compileIsolated } from "../../runtime/node.ts";

@@ -3,7 +3,7 @@
  * checking, with our own words; what still runs away is stopped in its worker thread.
  */
 import { describe, expect, it } from "vitest";
-import { closeCompiler, compileIsolated } from "./isolated.node.ts";
+import { closeCompiler, compileIsolated, compilerThreadId } from "./isolated.node.ts";
 import { compile } from "./compile.ts";
 import { LIMITS } from "./guards.ts";
 
@@ -101,7 +101,23 @@ describe("compileIsolated: a runaway takes only its worker down", () => {
     expect(result).toMatchObject({ ok: true, diagnostics: [] });
   });
 
+  it("one worker compiles program after program (it loads TypeScript once)", async () => {
+    expect((await compileIsolated("await robot.forward(10);", { locale: "en" })).ok).toBe(true);
+    const first = compilerThreadId();
+    expect(first).toBeGreaterThan(0);
+    for (const source of [
+      "await wait(1);",
+      "const s: string = 1;\n",
+      "await robot.turnLeft(90);",
+    ]) {
+      await compileIsolated(source, { locale: "fr" });
+      expect(compilerThreadId()).toBe(first);
+    }
+  });
+
   it("a type-level bomb past the watchdog: our message, then the next program compiles", async () => {
+    await compileIsolated("await wait(1);");
+    const before = compilerThreadId();
     const start = performance.now();
     const result = await compileIsolated(bomb, { locale: "en" }, { timeoutMs: 5000 });
     expect(performance.now() - start).toBeLessThan(15_000);
@@ -110,8 +126,14 @@ describe("compileIsolated: a runaway takes only its worker down", () => {
     expect(result.diagnostics[0]!.message).toBe(
       "Your program is too complicated to check: checking it took more than 5 s or 512 MB. Simplify its types and expressions.",
     );
+    // Its worker was dropped: the next program gets a fresh one, kept for the programs after it.
+    expect(compilerThreadId()).toBeUndefined();
     const next = await compileIsolated("await robot.forward(10);", { locale: "en" });
     expect(next.ok).toBe(true);
+    const fresh = compilerThreadId();
+    expect(fresh).not.toBe(before);
+    expect((await compileIsolated("await wait(2);", { locale: "en" })).ok).toBe(true);
+    expect(compilerThreadId()).toBe(fresh);
   });
 
   it("past the heap cap: the same message, not a crash of this process", async () => {

@@ -94,6 +94,14 @@ function drop(): void {
 }
 
 /**
+ * The thread id of the compiler's worker now (started, and not dropped since), if any: one worker
+ * serves program after program until one of them blows its limits.
+ */
+export function compilerThreadId(): number | undefined {
+  return worker?.thread.threadId;
+}
+
+/**
  * Ends the compiler's worker once the compiles asked so far are done (its ~150 MB are freed; the
  * next compile starts a new one). For a process that compiles first, then runs for long.
  */

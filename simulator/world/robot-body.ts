@@ -29,7 +29,6 @@ const HISTORY = 121;
 type Body = WorldItem["body"];
 type Collider = WorldItem["collider"];
 type Joint = ReturnType<World["physics"]["createImpulseJoint"]>;
-type RawVector = ReturnType<World["R"]["VectorOps"]["intoRaw"]>;
 
 /** Left and right, the two drive wheels. */
 const SIDES = [0, 1] as const;
@@ -91,14 +90,6 @@ export class RobotBody {
   private at: { t: Vec3; q: Quat };
   /** The centre of mass, read into the same object each step. */
   private readonly com: Vec3 = { x: 0, y: 0, z: 0 };
-  /**
-   * The engine-side vectors of the drive impulse and its point, made once and rewritten each
-   * step: `applyImpulseAtPoint` would make and free two (each registered for finalization) per
-   * wheel per step. The same numbers reach the engine either way.
-   */
-  private readonly rawImpulse: RawVector;
-  private readonly rawPoint: RawVector;
-  private disposed = false;
 
   constructor(
     private readonly world: World,
@@ -145,8 +136,6 @@ export class RobotBody {
         .setFriction(0)
         .setFrictionCombineRule(R.CoefficientCombineRule.Min),
     );
-    this.rawImpulse = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
-    this.rawPoint = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
     this.at = { t: this.body.translation(), q: this.body.rotation() };
     this.lastYaw = yawOf(this.at.q);
     this.mass = this.body.mass();
@@ -194,7 +183,7 @@ export class RobotBody {
   }
 
   beforeStep(dt: number): void {
-    const { kit, body, world, rawImpulse, rawPoint } = this;
+    const { kit, body, world } = this;
     const com = body.worldCom(this.com);
     const mass = this.mass;
     // Nothing moves a body between two steps: the frame measured after the last step holds.
@@ -227,13 +216,15 @@ export class RobotBody {
       }
       this.rimSpeed[side] = this.slipping[side] ? power * kit.maxWheelSpeed : along;
       // Applied at the height of the centre of mass: the drive does not pitch the chassis.
-      rawImpulse.x = f.x * jl + l.x * jt;
-      rawImpulse.y = f.y * jl + l.y * jt;
-      rawImpulse.z = 0;
-      rawPoint.x = p.x;
-      rawPoint.y = p.y;
-      rawPoint.z = com.z;
-      world.physics.bodies.raw.rbApplyImpulseAtPoint(body.handle, rawImpulse, rawPoint, true);
+      world.engine.applyImpulseAtPoint(
+        body,
+        f.x * jl + l.x * jt,
+        f.y * jl + l.y * jt,
+        0,
+        p.x,
+        p.y,
+        com.z,
+      );
     }
   }
 
@@ -345,14 +336,6 @@ export class RobotBody {
     item.collider.setCollisionGroups(groups(GROUP.held, GROUP.all & ~GROUP.robot));
     item.held = true;
     this.held = item;
-  }
-
-  /** Frees the engine-side vectors (before the world is freed). */
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.rawImpulse.free();
-    this.rawPoint.free();
   }
 
   /** Lets go of the held item, which falls where it is. */

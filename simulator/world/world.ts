@@ -15,6 +15,7 @@ import { Random } from "../random.ts";
 import { Floor, binContains } from "./floor.ts";
 import { loadRapier } from "./rapier.ts";
 import type { Rapier } from "./rapier.ts";
+import { EngineCalls } from "./engine.ts";
 import { RobotBody } from "./robot-body.ts";
 import { GROUP, groups, yawQuat } from "./shapes.ts";
 
@@ -65,6 +66,8 @@ export interface WorldOptions {
 
 export class World {
   readonly physics: RapierWorld;
+  /** The engine calls of every tick, through vectors kept for the run. */
+  readonly engine: EngineCalls;
   readonly random: Random;
   readonly floor: Floor;
   readonly kit: KitGeometry;
@@ -97,6 +100,7 @@ export class World {
     this.physics.timestep = DT;
     // Two solver iterations hold a table-top scene (nothing stacks) at half the cost of four.
     this.physics.numSolverIterations = SOLVER_ITERATIONS;
+    this.engine = new EngineCalls(R, this.physics);
     this.buildStatic(arena);
     placeItems(arena, this.random).forEach((placed) => this.addItem(placed));
     this.robot = new RobotBody(this, this.kit, arena.start);
@@ -104,7 +108,7 @@ export class World {
     // queries, so a sensor read at time 0 sees the world).
     for (let i = 0; i < SETTLE_TICKS; i++) {
       this.robot.beforeStep(DT);
-      this.stepPhysics();
+      this.engine.step();
       this.robot.afterStep(DT);
     }
     this.robotZones = this.floor.zonesAt(this.robot.pose());
@@ -236,33 +240,10 @@ export class World {
     });
   }
 
-  /**
-   * rapier's own step, without what `World.step` does after it: `mapNewSoftBodies` walks every
-   * body and collider handle (a crossing into the engine each) to wrap the pieces a soft body's
-   * tear split off. This world has no soft body, so that walk never finds anything; it was a
-   * tenth of a busy run's time. The physics is the same call with the same arguments.
-   */
-  private stepPhysics(): void {
-    const w = this.physics;
-    w.physicsPipeline.step(
-      w.gravity,
-      w.integrationParameters,
-      w.islands,
-      w.broadPhase,
-      w.narrowPhase,
-      w.bodies,
-      w.colliders,
-      w.softBodies,
-      w.impulseJoints,
-      w.multibodyJoints,
-      w.ccdSolver,
-    );
-  }
-
   /** One fixed step: motor forces, physics, then the scoring watch. */
   step(): void {
     this.robot.beforeStep(DT);
-    this.stepPhysics();
+    this.engine.step();
     this.tick++;
     this.robot.afterStep(DT);
     if (this.tick % WATCH_EVERY === 0) this.watch();
@@ -339,12 +320,15 @@ export class World {
     this.robotZones = zones;
 
     const touching = new Set<string>();
+    // By handle, through the narrow phase: the world's own methods would wrap each handle the
+    // engine calls back with in a collider object first.
+    const { narrowPhase, bodies } = this.physics;
     for (const collider of this.robot.bumpers) {
-      this.physics.contactPairsWith(collider, (other) => {
-        const role = this.roles.get(other.handle);
+      narrowPhase.contactPairsWith(collider.handle, (other) => {
+        const role = this.roles.get(other);
         if (role?.type !== "wall" && role?.type !== "obstacle") return;
         let inContact = false;
-        this.physics.contactPair(collider, other, (manifold) => {
+        narrowPhase.contactPair(collider.handle, other, bodies, (manifold) => {
           if (manifold.numSolverContacts() > 0) inContact = true;
         });
         if (inContact) touching.add(`${role.type}:${role.id}`);
@@ -396,7 +380,7 @@ export class World {
   }
 
   dispose(): void {
-    this.robot.dispose();
+    this.engine.dispose();
     this.physics.free();
   }
 }
