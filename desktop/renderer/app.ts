@@ -628,6 +628,9 @@ export class App {
       if (last?.replay) void this.openReplay(last.replay, t("replay.last"), last.frameLines);
     });
     s.timeline.close.addEventListener("click", () => void this.prepare());
+    // Watching the replay: the breakdown's card makes way for the arena.
+    s.timeline.slider.addEventListener("input", () => this.panel.dismiss());
+    s.timeline.play.addEventListener("click", () => this.panel.dismiss());
     s.seed.addEventListener("change", () => {
       const seed = parseSeed(s.seed.value);
       if (seed === undefined) {
