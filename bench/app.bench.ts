@@ -112,7 +112,7 @@ export default async function appBench(): Promise<BenchRow[]> {
   const initialKb = gzipBytes(dist, initial) / 1024;
   // Workers are bundled apart from the page's chunks (Vite's manifest does not list them).
   const workerFiles = readdirSync(join(dist, "assets"))
-    .filter((f) => /^(worker|compile-worker)-.*\.js$/.test(f))
+    .filter((f) => /^(worker|compile-worker|render-worker)-.*\.js$/.test(f))
     .map((f) => `assets/${f}`);
   rows.push({
     suite: SUITE,
@@ -160,7 +160,7 @@ export default async function appBench(): Promise<BenchRow[]> {
     const workerKb = gzipBytes(dist, workerFiles) / 1024;
     rows.push({
       suite: SUITE,
-      name: "workers' JS (run + compile, gzip)",
+      name: "workers' JS (run + compile + render, gzip)",
       median: workerKb,
       unit: "kB",
       note: "fetched by the workers, off the page's thread",
@@ -179,9 +179,18 @@ export default async function appBench(): Promise<BenchRow[]> {
     const challenge = packChallenge("trieur-5-finale");
     const scene = await sceneOf(challenge, 1);
     const frames: RunFrame[] = [scene.frame];
-    for (const shadows of [true, false]) {
+    const looks = [
+      { query: "?full", name: "full quality (shadows, antialiasing, PBR materials)" },
+      { query: "?full&noshadows", name: "no shadows (antialiasing, PBR materials)" },
+      // What the view picks by itself in software WebGL (quality.ts: SOFTWARE_LEVEL).
+      {
+        query: "",
+        name: "as the view starts in software WebGL (no shadows, no antialiasing, Lambert)",
+      },
+    ];
+    for (const look of looks) {
       const page = await browser.context.newPage();
-      await page.goto(`${viewServed.url}${shadows ? "" : "?noshadows"}`);
+      await page.goto(`${viewServed.url}${look.query}`);
       await page.waitForFunction(() => (window as unknown as { viewReady?: boolean }).viewReady);
       const fps = await page.evaluate(
         async ([s, f]) => {
@@ -205,7 +214,7 @@ export default async function appBench(): Promise<BenchRow[]> {
       );
       rows.push({
         suite: SUITE,
-        name: `arena frames per second, 1280x720, software WebGL${shadows ? ", shadows" : ""}`,
+        name: `arena frames per second, 1280x720, software WebGL, ${look.name}`,
         median: fps,
         unit: "fps",
         samples: 5,

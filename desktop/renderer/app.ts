@@ -462,7 +462,7 @@ export class App {
   }
 
   /** Plays a replay (the last run's, or an opened file) in the view with the timeline. */
-  async openReplay(value: unknown, name: string, lines?: number[]): Promise<void> {
+  async openReplay(value: unknown, name: string): Promise<void> {
     if (this.state === "running" || this.state === "paused") this.stop();
     try {
       const decoded = await this.runs.decode(value, language());
@@ -476,7 +476,7 @@ export class App {
         this.console.clear();
         for (const text of decoded.result.prints) this.console.print(text, 0);
       }
-      this.replay.load(decoded.frames, decoded.tickRate, lines ?? decoded.frameLines ?? undefined);
+      this.replay.load(decoded.frames, decoded.tickRate, decoded.frameLines ?? undefined);
       this.setState("replay");
       this.shell.status.textContent = t("status.replay", { name });
     } catch (error) {
@@ -625,9 +625,12 @@ export class App {
     });
     s.replayLast.addEventListener("click", () => {
       const last = this.lastResult;
-      if (last?.replay) void this.openReplay(last.replay, t("replay.last"), last.frameLines);
+      if (last?.replay) void this.openReplay(last.replay, t("replay.last"));
     });
     s.timeline.close.addEventListener("click", () => void this.prepare());
+    // Watching the replay: the breakdown's card makes way for the arena.
+    s.timeline.slider.addEventListener("input", () => this.panel.dismiss());
+    s.timeline.play.addEventListener("click", () => this.panel.dismiss());
     s.seed.addEventListener("change", () => {
       const seed = parseSeed(s.seed.value);
       if (seed === undefined) {

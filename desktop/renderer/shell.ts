@@ -46,6 +46,8 @@ export interface Shell {
   status: HTMLElement;
   score: HTMLElement;
   breakdown: HTMLOListElement;
+  /** The breakdown's card over the arena at the end of a run (hidden until then). */
+  results: { root: HTMLElement; score: HTMLElement; close: HTMLButtonElement };
   console: HTMLElement;
   clearConsole: HTMLButtonElement;
   notice: HTMLElement;
@@ -179,6 +181,25 @@ export function buildShell(root: HTMLElement): Shell {
   const status = h("p", { class: "notice", id: "run-status" });
   const score = h("div", { class: "score", role: "status", "aria-live": "polite", id: "score" });
   const breakdown = h("ol", { class: "breakdown", "i18n-aria-label": "panel.breakdown" });
+  // The end of a run's points, over the arena: seen at once at 1280x720, without scrolling.
+  const resultsScore = h("span", { class: "results-score" });
+  const resultsClose = h("button", {
+    type: "button",
+    i18n: "panel.close",
+    "i18n-aria-label": "panel.closeBreakdown",
+  });
+  const results = h(
+    "section",
+    { class: "results card", "aria-labelledby": "results-title", hidden: true },
+    h(
+      "div",
+      { class: "results-head" },
+      h("h2", { id: "results-title", i18n: "panel.breakdown" }),
+      resultsScore,
+      resultsClose,
+    ),
+    breakdown,
+  );
   const consoleOut = h("pre", {
     class: "console",
     role: "log",
@@ -250,6 +271,7 @@ export function buildShell(root: HTMLElement): Shell {
               lineSpots,
             ),
           ),
+          results,
         ),
         h(
           "div",
@@ -271,7 +293,7 @@ export function buildShell(root: HTMLElement): Shell {
             "section",
             { class: "card panel", "aria-labelledby": "challenge-title" },
             title,
-            h("div", { class: "body" }, instructions, score, status, breakdown),
+            h("div", { class: "body" }, instructions, score, status),
           ),
           h(
             "section",
@@ -315,6 +337,7 @@ export function buildShell(root: HTMLElement): Shell {
     status,
     score,
     breakdown,
+    results: { root: results, score: resultsScore, close: resultsClose },
     console: consoleOut,
     clearConsole,
     notice,

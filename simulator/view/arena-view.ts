@@ -14,11 +14,11 @@ import { TWO_WD_GEOMETRY, type KitGeometry } from "../../boards/index.ts";
 import { hashString, seededRandom } from "../../classifier/random.ts";
 import { catalogueItem } from "../items/catalogue.ts";
 import { buildArenaMesh } from "./arena-mesh.ts";
-import type { Canvas2D } from "./canvas2d.ts";
+import { webglRendererName, type Canvas2D } from "./canvas2d.ts";
 import { FreeCamera, type CameraCommand } from "./free-camera.ts";
 import { buildItemMesh, disposeTree } from "./item-mesh.ts";
 import { buildRobotMesh, type RobotMesh } from "./robot-mesh.ts";
-import { PIXEL_SCALE, QualityGovernor } from "./quality.ts";
+import { isSoftwareWebGL, PIXEL_SCALE, QualityGovernor, SOFTWARE_LEVEL } from "./quality.ts";
 import type { CameraMode, ViewFrame, ViewScene } from "./types.ts";
 
 /** Side of the robot camera's picture, pixels (the classifier's input size). */
@@ -27,9 +27,15 @@ export const ROBOT_CAMERA_SIZE = 96;
 const JUMP_CM = 6;
 
 export interface ArenaViewOptions {
-  /** Shadows cost about a quarter of the frame rate in software WebGL. */
+  /** Shadows cost about a third of the frame rate in software WebGL. */
   shadows?: boolean;
+  /** Antialiasing (default: on, but off in software WebGL, where it costs a fifth of the frames). */
   antialias?: boolean;
+  /**
+   * Whether WebGL draws in software here (default: asked of the browser). In software the view
+   * starts without shadows, without antialiasing and with simpler materials (`SOFTWARE_LEVEL`).
+   */
+  software?: boolean;
   /** Show the robot camera's picture in a corner (default true). */
   robotCamera?: boolean;
   /**
@@ -93,6 +99,7 @@ export class ArenaView {
   private running = false;
   private rafId = 0;
   private readonly governor: QualityGovernor | null;
+  private readonly startLevel: number;
   private rendersSinceInset = 0;
   private insetBusy = false;
   private size = { width: 1, height: 1, pixelRatio: 1 };
@@ -104,15 +111,20 @@ export class ArenaView {
     readonly canvas: HTMLCanvasElement | OffscreenCanvas,
     options: ArenaViewOptions = {},
   ) {
+    const software = options.software ?? isSoftwareWebGL(webglRendererName());
+    this.startLevel = software ? SOFTWARE_LEVEL : 0;
     this.renderer = new THREE.WebGLRenderer({
       canvas,
-      antialias: options.antialias ?? true,
+      antialias: options.antialias ?? !software,
     });
-    this.governor = (options.adaptive ?? true) ? new QualityGovernor() : null;
+    this.governor =
+      (options.adaptive ?? true)
+        ? new QualityGovernor(undefined, undefined, this.startLevel)
+        : null;
     this.onQuality = options.onQuality;
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
     this.renderer.toneMappingExposure = 1.2;
-    this.renderer.shadowMap.enabled = options.shadows ?? true;
+    this.renderer.shadowMap.enabled = (options.shadows ?? true) && this.quality < 1;
     this.renderer.shadowMap.type = THREE.PCFShadowMap;
     this.inset = (options.robotCamera ?? true) ? (options.inset ?? null) : null;
 
@@ -179,6 +191,7 @@ export class ArenaView {
       return holder;
     });
     content.add(...this.bodies);
+    if (this.quality >= 2) simplifyMaterials(content);
     this.scene.add(content);
     this.content = content;
     const { width: W, depth: D } = this.table;
@@ -288,12 +301,13 @@ export class ArenaView {
     });
   }
 
-  /** 0 full quality; 1 no shadows; 2, 3 fewer pixels (see `QualityGovernor`). */
+  /** 0 full quality; 1 no shadows; 2 simpler materials; 3, 4 fewer pixels (`QualityGovernor`). */
   get quality(): number {
-    return this.governor?.quality ?? 0;
+    return this.governor?.quality ?? this.startLevel;
   }
 
   private applyQuality(level: number): void {
+    if (level === 2) simplifyMaterials(this.scene);
     if (level === 1) {
       this.renderer.shadowMap.enabled = false;
       this.scene.traverse((o) => {
@@ -490,4 +504,45 @@ export class ArenaView {
     if (this.mode === "top") this.setCamera("top");
     this.dirty = true;
   }
+}
+
+/**
+ * Lambert materials in place of the physically based ones (same colour, texture, transparency):
+ * about three times the frame rate in software WebGL, and close enough for matte waste and bins.
+ * A material shared by several meshes stays shared.
+ */
+function simplifyMaterials(root: THREE.Object3D): void {
+  const swapped = new Map<THREE.Material, THREE.Material>();
+  const simpler = (m: THREE.Material): THREE.Material => {
+    const s = m as THREE.MeshStandardMaterial;
+    if (!s.isMeshStandardMaterial) return m;
+    let lambert = swapped.get(m);
+    if (!lambert) {
+      lambert = new THREE.MeshLambertMaterial({
+        name: s.name,
+        color: s.color,
+        map: s.map,
+        emissive: s.emissive,
+        emissiveIntensity: s.emissiveIntensity,
+        emissiveMap: s.emissiveMap,
+        transparent: s.transparent,
+        opacity: s.opacity,
+        alphaTest: s.alphaTest,
+        side: s.side,
+        vertexColors: s.vertexColors,
+        depthWrite: s.depthWrite,
+      });
+      swapped.set(m, lambert);
+    }
+    return lambert;
+  };
+  root.traverse((o) => {
+    const mesh = o as THREE.Mesh;
+    if (!mesh.isMesh) return;
+    mesh.material = Array.isArray(mesh.material)
+      ? mesh.material.map(simpler)
+      : simpler(mesh.material);
+  });
+  // The textures stay: the new materials use them.
+  for (const m of swapped.keys()) m.dispose();
 }

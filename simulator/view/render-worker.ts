@@ -6,6 +6,7 @@
  * come from the run worker through a port, without passing by the page.
  */
 import { ArenaView } from "./arena-view.ts";
+import { webglRendererName } from "./canvas2d.ts";
 import type { FromRender, PortFrame, ToRender } from "./render-protocol.ts";
 
 const post = (message: FromRender, transfer: Transferable[] = []) =>
@@ -27,8 +28,8 @@ function fromPort(event: MessageEvent<PortFrame>): void {
 
 function init(message: Extract<ToRender, { type: "init" }>): void {
   try {
-    const gl = message.canvas.getContext("webgl2");
-    if (!gl) throw new Error("webgl2");
+    // Asked on a throwaway canvas: the real one keeps the context three.js creates.
+    if (webglRendererName() === null) throw new Error("webgl2");
     view = new ArenaView(message.canvas, {
       shadows: message.shadows,
       inset: message.inset,
@@ -40,6 +41,8 @@ function init(message: Extract<ToRender, { type: "init" }>): void {
   }
   view.setSize(message.width, message.height, message.pixelRatio);
   view.start();
+  // The level it starts at (lower in software WebGL); later changes come through onQuality.
+  post({ type: "quality", level: view.quality });
   let reported = 0;
   setInterval(() => {
     if (view && view.framesDrawn !== reported) {

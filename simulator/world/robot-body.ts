@@ -10,7 +10,17 @@
 import type { KitGeometry } from "../../boards/index.ts";
 import type { StartPose } from "../arena/schema.ts";
 import { halfExtents } from "../items/catalogue.ts";
-import { GROUP, conjugate, groups, multiply, rotate, wrapAngle, yawOf, yawQuat } from "./shapes.ts";
+import {
+  GROUP,
+  conjugate,
+  groups,
+  multiply,
+  rotate,
+  rotateInto,
+  wrapAngle,
+  yawOf,
+  yawQuat,
+} from "./shapes.ts";
 import type { Quat, Vec3 } from "./shapes.ts";
 import type { World, WorldItem } from "./world.ts";
 
@@ -39,6 +49,19 @@ interface WheelFrame {
   /** The robot's forward and left unit vectors on the floor. */
   f: { x: number; y: number };
   l: { x: number; y: number };
+}
+
+const X_AXIS: Vec3 = { x: 1, y: 0, z: 0 };
+
+function newWheelFrame(): WheelFrame {
+  return {
+    wheels: [
+      { x: 0, y: 0, z: 0 },
+      { x: 0, y: 0, z: 0 },
+    ],
+    f: { x: 0, y: 0 },
+    l: { x: 0, y: 0 },
+  };
 }
 
 export interface Pose {
@@ -70,7 +93,10 @@ export class RobotBody {
   private joint: Joint | null = null;
   private lastYaw: number;
   private readonly rimSpeed: [number, number] = [0, 0];
-  private wheelVelocity: [{ along: number; across: number }, { along: number; across: number }] = [
+  private readonly wheelVelocity: [
+    { along: number; across: number },
+    { along: number; across: number },
+  ] = [
     { along: 0, across: 0 },
     { along: 0, across: 0 },
   ];
@@ -78,6 +104,15 @@ export class RobotBody {
   private lastTurnRate = 0;
   private readonly mass: number;
   private frame: WheelFrame;
+  /**
+   * The frame the next step writes into; it then becomes `frame`, and the last one the spare
+   * (whose wheels are `lastWheels` meanwhile). Each tick rewrites numbers, allocates nothing.
+   */
+  private spare: WheelFrame = newWheelFrame();
+  /** Scratch vectors of `wheelFrame`, and the left wheel's place in the robot frame. */
+  private readonly forward: Vec3 = { x: 0, y: 0, z: 0 };
+  private readonly side: Vec3 = { x: 0, y: 0, z: 0 };
+  private readonly halfAxle: Vec3;
   /** The last HISTORY poses (x, y, unwrapped yaw; one a tick), a ring, for blocked detection. */
   private readonly history = new Float64Array(HISTORY * 3);
   /** Poses written into the ring so far. */
@@ -87,7 +122,7 @@ export class RobotBody {
    * it between two steps, so every read of the tick (sensors, the scoring watch, the recorder)
    * shares these exact values instead of crossing into the engine again.
    */
-  private at: { t: Vec3; q: Quat };
+  private readonly at: { t: Vec3; q: Quat };
   /** The centre of mass, read into the same object each step. */
   private readonly com: Vec3 = { x: 0, y: 0, z: 0 };
 
@@ -139,7 +174,8 @@ export class RobotBody {
     this.at = { t: this.body.translation(), q: this.body.rotation() };
     this.lastYaw = yawOf(this.at.q);
     this.mass = this.body.mass();
-    this.frame = this.wheelFrame();
+    this.halfAxle = { x: 0, y: kit.wheelbase / 2, z: 0 };
+    this.frame = this.wheelFrame(this.at.t, this.at.q, newWheelFrame());
     this.lastWheels = this.frame.wheels;
   }
 
@@ -165,21 +201,24 @@ export class RobotBody {
     return { x: t.x + p.x, y: t.y + p.y, z: t.z + p.z };
   }
 
-  /** Where each wheel touches the floor, and the robot's forward and left unit vectors. */
-  private wheelFrame(t: Vec3 = this.at.t, q: Quat = this.at.q): WheelFrame {
-    const fw = rotate(q, { x: 1, y: 0, z: 0 });
+  /** Where each wheel touches the floor, and the robot's forward and left unit vectors, into `out`. */
+  private wheelFrame(t: Vec3, q: Quat, out: WheelFrame): WheelFrame {
+    const fw = rotateInto(q, X_AXIS, this.forward);
     const norm = Math.hypot(fw.x, fw.y) || 1;
-    const f = { x: fw.x / norm, y: fw.y / norm };
+    const { f, l, wheels } = out;
+    f.x = fw.x / norm;
+    f.y = fw.y / norm;
     // The wheels sit at ±wheelbase/2 along the robot's own y axis.
-    const side = rotate(q, { x: 0, y: this.kit.wheelbase / 2, z: 0 });
-    return {
-      wheels: [
-        { x: t.x + side.x, y: t.y + side.y, z: t.z + side.z },
-        { x: t.x - side.x, y: t.y - side.y, z: t.z - side.z },
-      ],
-      f,
-      l: { x: -f.y, y: f.x },
-    };
+    const side = rotateInto(q, this.halfAxle, this.side);
+    wheels[0].x = t.x + side.x;
+    wheels[0].y = t.y + side.y;
+    wheels[0].z = t.z + side.z;
+    wheels[1].x = t.x - side.x;
+    wheels[1].y = t.y - side.y;
+    wheels[1].z = t.z - side.z;
+    l.x = -f.y;
+    l.y = f.x;
+    return out;
   }
 
   beforeStep(dt: number): void {
@@ -229,17 +268,21 @@ export class RobotBody {
   }
 
   afterStep(dt: number): void {
-    const t = this.body.translation();
-    const q = this.body.rotation();
-    this.at = { t, q };
-    this.frame = this.wheelFrame(t, q);
-    const { wheels, f, l } = this.frame;
+    // Read into the same two objects each tick (every reader uses them within the tick).
+    const t = this.body.translation(this.at.t);
+    const q = this.body.rotation(this.at.q);
+    const frame = this.wheelFrame(t, q, this.spare);
+    this.spare = this.frame;
+    this.frame = frame;
+    const { wheels, f, l } = frame;
     for (const side of SIDES) {
       const before = this.lastWheels[side];
       const now = wheels[side];
       const vx = (now.x - before.x) / dt;
       const vy = (now.y - before.y) / dt;
-      this.wheelVelocity[side] = { along: vx * f.x + vy * f.y, across: vx * l.x + vy * l.y };
+      const velocity = this.wheelVelocity[side];
+      velocity.along = vx * f.x + vy * f.y;
+      velocity.across = vx * l.x + vy * l.y;
     }
     this.lastWheels = wheels;
     this.encoders[0] += this.rimSpeed[0] * dt;

@@ -42,15 +42,19 @@ export function yawOf(q: Quat): number {
 }
 
 export function rotate(q: Quat, v: Vec3): Vec3 {
+  return rotateInto(q, v, { x: 0, y: 0, z: 0 });
+}
+
+/** `rotate`, written into `out` (which may not be `v`): no new object on a path run every tick. */
+export function rotateInto(q: Quat, v: Vec3, out: Vec3): Vec3 {
   // v + 2w(u × v) + 2u × (u × v), u = (x, y, z)
   const tx = 2 * (q.y * v.z - q.z * v.y);
   const ty = 2 * (q.z * v.x - q.x * v.z);
   const tz = 2 * (q.x * v.y - q.y * v.x);
-  return {
-    x: v.x + q.w * tx + (q.y * tz - q.z * ty),
-    y: v.y + q.w * ty + (q.z * tx - q.x * tz),
-    z: v.z + q.w * tz + (q.x * ty - q.y * tx),
-  };
+  out.x = v.x + q.w * tx + (q.y * tz - q.z * ty);
+  out.y = v.y + q.w * ty + (q.z * tx - q.x * tz);
+  out.z = v.z + q.w * tz + (q.x * ty - q.y * tx);
+  return out;
 }
 
 export function conjugate(q: Quat): Quat {

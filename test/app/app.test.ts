@@ -566,6 +566,16 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       const page = await openApp("?lang=fr&challenge=trieur-2-pousser&seed=1");
       await waitReady(page);
       await expect(arenaMode(page)).resolves.toBe("worker");
+      // The worker knows it draws in software here (SwiftShader): no shadows, simpler materials.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              (window as unknown as { robotyc: { view: { quality: number } } }).robotyc.view
+                .quality,
+          ),
+        )
+        .toBe(2);
       const picture = await robotPicture(page);
       expect(picture.width).toBe(96);
       expect(picture.colours).toBeGreaterThan(20);
@@ -624,6 +634,83 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       await arenaDrawn(page);
       const after = robotCentroid(decodePng(await page.locator(".arena").screenshot()));
       expect(after.x).toBeGreaterThan(before.x + 100);
+      await page.close();
+    },
+  );
+
+  it(
+    "shows the whole breakdown at the end of a run without scrolling at 1280x720, in French and English",
+    { timeout: 240_000 },
+    async () => {
+      const page = await openApp("?lang=fr&challenge=trieur-3-couleurs&seed=1");
+      await waitReady(page);
+      const solution = readFileSync(
+        join(ROOT, "challenges/pack/trieur-3-couleurs/solution.ts"),
+        "utf8",
+      );
+      await openProgram(page, "trieur-3.ts", solution);
+      await page.locator("#speed").selectOption("8");
+      await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      await expect(finished(page)).resolves.toContain("Score : 50 / 50");
+      const card = page.getByRole("region", { name: "Détail des points" });
+      /** Every line of the breakdown lies inside the window and inside its card, nothing scrolled. */
+      const allInView = () =>
+        page.evaluate(() => {
+          const card = document.querySelector(".results")!;
+          const box = card.getBoundingClientRect();
+          const items = [...card.querySelectorAll(".breakdown li")].map((li) =>
+            li.getBoundingClientRect(),
+          );
+          return {
+            lines: items.length,
+            scrolls: card.scrollHeight > card.clientHeight + 1,
+            inside: items.every(
+              (r) =>
+                r.height > 0 &&
+                r.top >= box.top &&
+                r.bottom <= box.bottom + 0.5 &&
+                r.bottom <= window.innerHeight &&
+                r.right <= window.innerWidth,
+            ),
+          };
+        });
+      await expect(allInView()).resolves.toEqual({ lines: 5, scrolls: false, inside: true });
+      await expect(card.textContent()).resolves.toContain("+10 bonus de temps");
+      await page.screenshot({ path: artifactPath("app-result-fr.png") });
+      // The English strings, in the same card.
+      await page.locator("#language").selectOption("en");
+      const cardEn = page.getByRole("region", { name: "Points in detail" });
+      await expect(cardEn.textContent()).resolves.toMatch(/Score: 50 \/ 50.*time bonus/);
+      await expect(allInView()).resolves.toEqual({ lines: 5, scrolls: false, inside: true });
+      await page.screenshot({ path: artifactPath("app-result-en.png") });
+      // Escape puts it away (the keyboard reaches it: its close button takes the focus).
+      await page.getByRole("button", { name: "Close the points in detail" }).focus();
+      await page.keyboard.press("Escape");
+      await expect(cardEn.isHidden()).resolves.toBe(true);
+      // The pack's longest breakdown (the final, 13 lines), from its replay file, in French.
+      const finale = await runChallenge({
+        source: readFileSync(join(ROOT, "challenges/pack/trieur-5-finale/solution.ts"), "utf8"),
+        challenge: packChallenge("trieur-5-finale"),
+        seed: 1,
+        locale: "fr",
+        record: true,
+      });
+      const file = join(work, "finale.json");
+      writeFileSync(file, JSON.stringify(finale.replay));
+      await page.locator("#language").selectOption("fr");
+      await page.locator("#open-file").setInputFiles(file);
+      await card.waitFor();
+      await expect(allInView()).resolves.toEqual({
+        lines: finale.breakdown.length,
+        scrolls: false,
+        inside: true,
+      });
+      expect(finale.breakdown.length).toBeGreaterThanOrEqual(13);
+      await arenaDrawn(page);
+      await page.screenshot({ path: artifactPath("app-result-finale-fr.png") });
+      // Watching the replay puts it away.
+      await page.getByRole("slider", { name: "Moment de la course" }).fill("10");
+      await expect(card.isHidden()).resolves.toBe(true);
       await page.close();
     },
   );

@@ -35,6 +35,7 @@ interface ViewApi {
   render(): void;
   robotImage(): { width: number; height: number; data: number[] };
   project(point: { x: number; y: number; z: number }): { x: number; y: number };
+  info(): { calls: number; triangles: number; quality: number };
 }
 
 async function shot(): Promise<ReturnType<typeof decodePng>> {
@@ -104,6 +105,16 @@ describe.skipIf(!HAS_CHROMIUM)("arena view in headless Chromium", () => {
     expect(Math.abs(b.y - a.y)).toBeLessThan(before.height * 0.05);
     // The robot ended in the collection zone: its simulated x is 90 ± 5 cm.
     expect(last.poses[0]!.x).toBeGreaterThan(85);
+  });
+
+  it("knows it draws in software WebGL here and starts without shadows, with simpler materials", async () => {
+    await shot();
+    const info = await page.evaluate(() =>
+      (window as unknown as { viewApi: ViewApi }).viewApi.info(),
+    );
+    // Headless Chromium draws WebGL with SwiftShader (quality.ts: SOFTWARE_LEVEL).
+    expect(info.quality).toBe(2);
+    expect(info.calls).toBeGreaterThan(10);
   });
 
   it("follows the robot with the follow camera and shows the sensors on demand", async () => {

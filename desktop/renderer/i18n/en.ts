@@ -59,6 +59,8 @@ export const en: Strings = {
     scoreLive: "Score so far: {{score}} / {{max}}",
     noScore: "Score: – / {{max}}",
     breakdown: "Points in detail",
+    close: "Close",
+    closeBreakdown: "Close the points in detail",
     points: "{{points}} pt",
     console: "Console",
     clear: "Clear",

@@ -58,6 +58,8 @@ export const fr = {
     scoreLive: "Score en cours : {{score}} / {{max}}",
     noScore: "Score : – / {{max}}",
     breakdown: "Détail des points",
+    close: "Fermer",
+    closeBreakdown: "Fermer le détail des points",
     points: "{{points}} pt",
     console: "Console",
     clear: "Effacer",

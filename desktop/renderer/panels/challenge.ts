@@ -1,6 +1,8 @@
 /**
  * The challenge panel: title and instructions, the timer, the score (role="status": « Score :
- * N / M » when a run ends) and the breakdown, with the same lines as `robotyc run`.
+ * N / M » when a run ends) and the breakdown, with the same lines as `robotyc run`. The breakdown
+ * shows in a card over the arena when a run ends (in a small panel it fell below the fold at
+ * 1280x720); « Fermer », Escape or using the replay's timeline puts it away.
  */
 import type { Locale } from "../../../runtime/engine.ts";
 import { h } from "../dom.ts";
@@ -15,8 +17,28 @@ export class ChallengePanel {
   private time = 0;
   /** The score so far while a run goes (null: none yet, or the run ended). */
   private live: number | null = null;
+  /** The pupil closed the breakdown's card (until the next result). */
+  private dismissed = false;
 
-  constructor(private readonly shell: Shell) {}
+  constructor(private readonly shell: Shell) {
+    const { results } = shell;
+    results.close.addEventListener("click", () => this.dismiss());
+    results.root.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        this.dismiss();
+      }
+    });
+  }
+
+  /** Puts the breakdown's card away; the focus goes back to the arena's controls. */
+  dismiss(): void {
+    if (this.shell.results.root.hidden) return;
+    const hadFocus = this.shell.results.root.contains(document.activeElement);
+    this.dismissed = true;
+    this.shell.results.root.hidden = true;
+    if (hadFocus) this.shell.run.focus();
+  }
 
   show(info: ChallengeInfo, practice: boolean, lang: Locale): void {
     this.info = info;
@@ -24,6 +46,7 @@ export class ChallengePanel {
     this.result = null;
     this.live = null;
     this.time = 0;
+    this.dismissed = false;
     this.render(lang);
   }
 
@@ -45,6 +68,7 @@ export class ChallengePanel {
   ): void {
     this.result = result;
     this.live = null;
+    this.dismissed = false;
     this.render(lang);
   }
 
@@ -63,14 +87,17 @@ export class ChallengePanel {
     } else if (this.live !== null) {
       shell.score.textContent = t("panel.scoreLive", { score: this.live, max: info.maxScore });
     } else shell.score.textContent = t("panel.noScore", { max: info.maxScore });
+    const lines = result && !this.practice ? result.lines[lang] : [];
     shell.breakdown.replaceChildren(
-      ...(result && !this.practice
-        ? result.lines[lang].map((text, i) => {
-            const points = result.breakdown[i]?.points ?? 0;
-            return h("li", { class: points > 0 ? "plus" : points < 0 ? "minus" : "" }, text);
-          })
-        : []),
+      ...lines.map((text, i) => {
+        const points = result!.breakdown[i]?.points ?? 0;
+        return h("li", { class: points > 0 ? "plus" : points < 0 ? "minus" : "" }, text);
+      }),
     );
+    shell.results.score.textContent = result
+      ? t("panel.score", { score: result.score, max: result.maxScore })
+      : "";
+    shell.results.root.hidden = lines.length === 0 || this.dismissed;
   }
 
   private renderTimer(): void {

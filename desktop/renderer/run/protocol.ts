@@ -137,9 +137,8 @@ export const ResultSchema = z.object({
   lines: LinesSchema,
   trace: z.object({ hash: z.string(), stateHash: z.string() }).optional(),
   error: RunErrorSchema.optional(),
+  /** The run's replay; its `frameLines` keep the line running at each frame. */
   replay: z.unknown().optional(),
-  /** The program's line running at each frame of the replay (its last robot call; 0: none). */
-  frameLines: z.array(z.number().int().nonnegative()).optional(),
 });
 
 export const FromWorkerSchema = z.discriminatedUnion("type", [

@@ -90,9 +90,10 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
   let lastPost = 0;
   let pending: ReplayFrame | null = null;
   let prints: string[] = [];
-  /** The pupil's line of the last robot call, and that line at each recorded frame (0: none yet). */
+  /** The pupil's line of the last robot call (0: none yet); the replay keeps it at each frame. */
   let line = 0;
-  const frameLines: number[] = [];
+  /** The line when the pending frame was recorded. */
+  let pendingLine = 0;
   const flush = () => {
     if (prints.length) {
       post({ type: "print", runId: run.runId, time: run.time, text: prints.join("\n") });
@@ -105,7 +106,7 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
         runId: run.runId,
         time: pending.tick / tickRate,
         ...(viewPort ? {} : { frame: pending }),
-        line: frameLines.at(-1) ?? 0,
+        line: pendingLine,
       });
       pending = null;
     }
@@ -134,7 +135,7 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
         line = at ?? 0;
       },
       onFrame: (frame) => {
-        frameLines.push(line);
+        pendingLine = line;
         run.time = frame.tick / tickRate;
         run.lastFrameAt = performance.timeOrigin + performance.now();
         pending = frame;
@@ -163,7 +164,7 @@ async function start(message: Extract<ToWorker, { type: "start" }>): Promise<voi
             },
           }
         : {}),
-      ...(result.replay ? { replay: result.replay, frameLines } : {}),
+      ...(result.replay ? { replay: result.replay } : {}),
     };
     post({ type: "result", runId: run.runId, result: plain });
   } catch (error) {

@@ -14,6 +14,8 @@ const inset = Object.assign(document.createElement("canvas"), {
 container.append(canvas, inset);
 const view = new ArenaView(canvas, {
   shadows: !location.search.includes("noshadows"),
+  // ?full: full quality even in software WebGL (the view picks by itself otherwise).
+  ...(location.search.includes("full") ? { software: false } : {}),
   inset,
 });
 const rect = container.getBoundingClientRect();
@@ -53,6 +55,12 @@ const api = {
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
     }
     return (count / (performance.now() - start)) * 1000;
+  },
+  /** Draw calls and triangles of the last frame. */
+  /** Draw calls and triangles of the last frame, and the quality level the view picked. */
+  info() {
+    const { calls, triangles } = view.renderer.info.render;
+    return { calls, triangles, quality: view.quality };
   },
 };
 (window as unknown as { viewApi: typeof api }).viewApi = api;
