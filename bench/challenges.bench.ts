@@ -62,18 +62,26 @@ export function writeClass(dir: string): number {
   return Object.keys(programs).length;
 }
 
-/** `gradeFolder` of the built command (what `robotyc grade` runs), built from the sources now. */
-async function builtGrader(): Promise<(options: GradeOptions) => Promise<GradeReport>> {
-  const root = fileURLToPath(new URL("..", import.meta.url));
+type Grader = (options: GradeOptions) => Promise<GradeReport>;
+
+/** `gradeFolder` of a checkout's built command (what `robotyc grade` runs), built from its sources. */
+async function builtGrader(root: string): Promise<Grader> {
   execFileSync(process.execPath, [join(root, "cli", "build.mjs")], { stdio: "ignore" });
   const work = (await import(join(root, "dist", "node", "cli", "work", "grade.js"))) as {
-    gradeFolder: (options: GradeOptions) => Promise<GradeReport>;
+    gradeFolder: Grader;
   };
   return work.gradeFolder;
 }
 
+/**
+ * Before and after in one run: `ROBOTYC_BENCH_BEFORE=<dir>`, a checkout of an older commit (see
+ * cli.bench.ts), whose built grader grades the same class right after each grading of this one.
+ */
+const BEFORE = process.env.ROBOTYC_BENCH_BEFORE;
+
 export default async function bench(): Promise<BenchRow[]> {
-  const gradeFolder = await builtGrader();
+  const gradeFolder = await builtGrader(fileURLToPath(new URL("..", import.meta.url)));
+  const older = BEFORE ? await builtGrader(BEFORE) : undefined;
   const dir = mkdtempSync(join(tmpdir(), "robotyc-bench-class-"));
   const folder = join(dir, "class");
   const cacheBefore = process.env.ROBOTYC_COMPILE_CACHE;
@@ -84,11 +92,13 @@ export default async function bench(): Promise<BenchRow[]> {
     const cpus: number[] = [];
     const factors: number[] = [];
     const loads: number[] = [];
+    const olderWalls: number[] = [];
+    const olderCpus: number[] = [];
     let simSeconds = 0;
-    const grade = async () => {
+    const grade = async (grader: Grader = gradeFolder) => {
       const start = performance.now();
       const cpu0 = process.cpuUsage();
-      const report = await gradeFolder({
+      const report = await grader({
         folder,
         challenge: FLAGSHIP_ID,
         seeds: SEEDS,
@@ -113,6 +123,12 @@ export default async function bench(): Promise<BenchRow[]> {
       for (const run of report.runs) {
         if (run.simTime > 0) factors.push(run.simTime / (run.wallMs / 1000));
       }
+      if (older) {
+        process.env.ROBOTYC_COMPILE_CACHE = join(dir, `older-cache-${i}`);
+        const before = await grade(older);
+        olderWalls.push(before.wall);
+        olderCpus.push(before.cpu);
+      }
     }
     // The same class again, its programs in the compile cache of the last grading.
     const again = await grade();
@@ -126,7 +142,12 @@ export default async function bench(): Promise<BenchRow[]> {
         target: "≤ 15 s",
         ok: wall <= 15,
         samples: walls.length,
-        note: `${simSeconds.toFixed(0)} simulated s per grading; each with an empty compile cache; load average ${median(loads).toFixed(1)} (2 cores)`,
+        ...(older ? { ratio: median(olderWalls) / wall } : {}),
+        note:
+          `${simSeconds.toFixed(0)} simulated s per grading; each with an empty compile cache; load average ${median(loads).toFixed(1)} (2 cores)` +
+          (older
+            ? `; before: ${median(olderWalls).toFixed(1)} s, CPU ${median(olderCpus).toFixed(1)} s (ratio = before / now)`
+            : ""),
       },
       {
         suite: "challenges",

@@ -152,6 +152,7 @@ export class ArenaDisplay {
     });
     this.local = view;
     this.mode = "page";
+    this.quality = view.quality;
     const { width, height, pixelRatio } = this.size();
     view.setSize(width, height, pixelRatio);
     view.setCamera(this.cameraMode);

@@ -41,6 +41,8 @@ function init(message: Extract<ToRender, { type: "init" }>): void {
   }
   view.setSize(message.width, message.height, message.pixelRatio);
   view.start();
+  // The level it starts at (lower in software WebGL); later changes come through onQuality.
+  post({ type: "quality", level: view.quality });
   let reported = 0;
   setInterval(() => {
     if (view && view.framesDrawn !== reported) {

@@ -566,6 +566,16 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       const page = await openApp("?lang=fr&challenge=trieur-2-pousser&seed=1");
       await waitReady(page);
       await expect(arenaMode(page)).resolves.toBe("worker");
+      // The worker knows it draws in software here (SwiftShader): no shadows, simpler materials.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              (window as unknown as { robotyc: { view: { quality: number } } }).robotyc.view
+                .quality,
+          ),
+        )
+        .toBe(2);
       const picture = await robotPicture(page);
       expect(picture.width).toBe(96);
       expect(picture.colours).toBeGreaterThan(20);
