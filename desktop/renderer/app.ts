@@ -376,6 +376,8 @@ export class App {
     if (this.state === "compiling" || this.state === "running" || this.state === "paused") return;
     this.replay.close();
     this.setState("compiling");
+    // The last run's score goes at once: read aloud or seen, it would pass for this run's.
+    this.panel.setResult(null, language());
     this.code.editor?.highlightLine(null);
     const program = await this.compileForRun();
     if (!program) {

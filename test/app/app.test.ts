@@ -435,6 +435,9 @@ describe.skipIf(!HAS_CHROMIUM)("the web app in headless Chromium", () => {
       // The same program as blocks: the error goes on the block that made line 3.
       await page.getByRole("tab", { name: "Blocs" }).click();
       await page.getByRole("button", { name: "Lancer", exact: true }).click();
+      // The first run's score is gone as soon as the second starts (it is not this run's).
+      const scored = page.getByRole("status").filter({ hasText: /Score ?: \d+ \/ \d+/ });
+      await expect(scored.count()).resolves.toBe(0);
       await finished(page);
       const warned = await page.evaluate(() => {
         type Block = { type: string; getIcons(): { getType(): { toString(): string } }[] };
