@@ -3,7 +3,7 @@
  * serve a folder on 127.0.0.1 (cross-origin isolated, as `npm run web` serves it), and launch
  * Debian's Chromium headless with software WebGL.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
@@ -46,6 +46,37 @@ export async function buildApp(outDir: string, extra: InlineConfig = {}): Promis
   });
 }
 
+/**
+ * Builds a test page with Vite: `index.html` runs `main.js`, beside the other `files` (name →
+ * source), written to `srcDir` and bundled into `outDir`.
+ */
+export async function buildPage(
+  srcDir: string,
+  outDir: string,
+  files: Record<string, string>,
+): Promise<void> {
+  mkdirSync(srcDir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(srcDir, name), text);
+  writeFileSync(
+    join(srcDir, "index.html"),
+    '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>',
+  );
+  await build({
+    configFile: false,
+    root: srcDir,
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 100_000 },
+    worker: { format: "es" },
+  });
+}
+
+/** The classifier's files at the paths the app serves them: model, image bank, TF.js wasm. */
+export const CLASSIFIER_MOUNTS: Record<string, string> = {
+  "/model/": join(ROOT, "classifier/model"),
+  "/bank/": join(ROOT, "classifier/bank"),
+  "/wasm/": join(ROOT, "node_modules/@tensorflow/tfjs-backend-wasm/dist"),
+};
+
 export interface Served {
   url: string;
   /** Bytes served per path, for the benchmark's transfer figures. */
@@ -53,13 +84,19 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 with the same isolation headers as `npm run web`. */
-export async function serveDir(dir: string): Promise<Served> {
+/**
+ * Serves `dir` on 127.0.0.1 with the same isolation headers as `npm run web`; `mounts` serve
+ * other folders under their path prefixes (e.g. `CLASSIFIER_MOUNTS`).
+ */
+export async function serveDir(dir: string, mounts: Record<string, string> = {}): Promise<Served> {
   const served = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(normalize(dir)) || !existsSync(file)) {
+    const prefix = Object.keys(mounts).find((m) => path.startsWith(m));
+    const root = normalize(prefix ? mounts[prefix]! : dir);
+    const inRoot = prefix ? path.slice(prefix.length) : path;
+    const file = normalize(join(root, inRoot.endsWith("/") ? `${inRoot}index.html` : inRoot));
+    if (!file.startsWith(root) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }

@@ -4,18 +4,22 @@
  * and seed, camera and classifier included. And the page steers the worker's run through shared
  * memory: it pauses, resumes and stops a program that polls a sensor without ever awaiting.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packChallenge, packSolution, runChallenge, type PackId } from "../../challenges/node.ts";
 import { launchChromium } from "../../tools/classifier/render.ts";
+import {
+  buildPage,
+  CLASSIFIER_MOUNTS,
+  HAS_CHROMIUM,
+  ROOT,
+  serveDir,
+  type Served,
+} from "../app/harness.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const work = join(ROOT, "tmp", `fairness-${process.pid}`);
-const hasChromium = existsSync("/usr/bin/chromium");
 
 const at = (path: string) => JSON.stringify(join(ROOT, path));
 const WORKER = `
@@ -76,21 +80,13 @@ window.start = (message) => {
   worker.postMessage(message);
 };
 `;
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".png": "image/png",
-};
 
-let server: Server | undefined;
+let served: Served | undefined;
 let browser: Browser | undefined;
-let base = "";
 
 async function openPage(): Promise<Page> {
   const page = await (await browser!.newContext()).newPage();
-  await page.goto(base + "index.html");
+  await page.goto(served!.url + "index.html");
   await page.waitForFunction(() => "start" in window);
   return page;
 }
@@ -108,54 +104,19 @@ async function waitFor(page: Page, kinds: string[], timeout = 120_000): Promise<
   return (await messagesOf(page)).find((m) => kinds.includes(m.kind))!;
 }
 
-describe.skipIf(!hasChromium)("runChallenge in a Chromium Web Worker", () => {
+describe.skipIf(!HAS_CHROMIUM)("runChallenge in a Chromium Web Worker", () => {
   beforeAll(async () => {
-    const app = join(work, "app");
-    mkdirSync(app, { recursive: true });
-    writeFileSync(join(app, "worker.js"), WORKER);
-    writeFileSync(join(app, "main.js"), MAIN);
-    writeFileSync(
-      join(app, "index.html"),
-      '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>',
-    );
-    await build({
-      configFile: false,
-      root: app,
-      logLevel: "error",
-      build: { outDir: join(work, "dist"), emptyOutDir: true, chunkSizeWarningLimit: 100_000 },
-      worker: { format: "es" },
-    });
-    const mounts: Record<string, string> = {
-      "/model/": join(ROOT, "classifier/model"),
-      "/bank/": join(ROOT, "classifier/bank"),
-      "/wasm/": join(ROOT, "node_modules/@tensorflow/tfjs-backend-wasm/dist"),
-      "/": join(work, "dist"),
-    };
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://x").pathname;
-      const mount = Object.keys(mounts).find((m) => url.startsWith(m))!;
-      const file = normalize(join(mounts[mount]!, url.slice(mount.length)));
-      if (!file.startsWith(mounts[mount]!) || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      // Cross-origin isolation: the page may share memory with its worker (the run's controls).
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-      });
-      res.end(readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+    const dist = join(work, "dist");
+    await buildPage(join(work, "app"), dist, { "worker.js": WORKER, "main.js": MAIN });
+    // Cross-origin isolated (the page may share memory with its worker: the run's controls), with
+    // the camera's classifier as the app serves it.
+    served = await serveDir(dist, CLASSIFIER_MOUNTS);
     browser = await launchChromium(join(work, "profile"));
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await served?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

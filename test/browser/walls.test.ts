@@ -4,18 +4,22 @@
  * in Node; a single built-in call that never returns is stopped the browser's way (the page
  * terminates its worker past a watchdog), and the next run in a fresh worker is as usual.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packChallenge, runChallenge, solutionFile } from "../../challenges/node.ts";
 import { launchChromium } from "../../tools/classifier/render.ts";
+import {
+  buildPage,
+  CLASSIFIER_MOUNTS,
+  HAS_CHROMIUM,
+  ROOT,
+  serveDir,
+  type Served,
+} from "../app/harness.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const work = join(ROOT, "tmp", `walls-${process.pid}`);
-const hasChromium = existsSync("/usr/bin/chromium");
 const CHALLENGE = "trieur-1-zone";
 
 const at = (path: string) => JSON.stringify(join(ROOT, path));
@@ -59,13 +63,6 @@ window.run = (message, watchdogMs) => new Promise((resolve) => {
   worker.postMessage(message);
 });
 `;
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".png": "image/png",
-};
 
 const HOSTILE = {
   zeroWait: "let n = 0;\nwhile (true) {\n  n++;\n  await wait(0);\n}\n",
@@ -85,10 +82,9 @@ const HOSTILE = {
   nativeCall: "Array.prototype.includes.call({ length: 2 ** 53 - 1 } as any, 0);\n",
 };
 
-let server: Server | undefined;
+let served: Served | undefined;
 let browser: Browser | undefined;
 let page: Page | undefined;
-let base = "";
 
 type Answer = {
   kind: string;
@@ -115,54 +111,21 @@ async function inWorker(
   );
 }
 
-describe.skipIf(!hasChromium)("the last walls in a Chromium Web Worker", () => {
+describe.skipIf(!HAS_CHROMIUM)("the last walls in a Chromium Web Worker", () => {
   beforeAll(async () => {
-    const app = join(work, "app");
-    mkdirSync(app, { recursive: true });
-    writeFileSync(join(app, "worker.js"), WORKER);
-    writeFileSync(join(app, "main.js"), MAIN);
-    writeFileSync(
-      join(app, "index.html"),
-      '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>',
-    );
     const dist = join(work, "dist");
-    await build({
-      configFile: false,
-      root: app,
-      logLevel: "error",
-      build: { outDir: dist, emptyOutDir: true, chunkSizeWarningLimit: 100_000 },
-      worker: { format: "es" },
-    });
+    await buildPage(join(work, "app"), dist, { "worker.js": WORKER, "main.js": MAIN });
     // The camera's classifier, as the app serves it.
-    const mounts: Record<string, string> = {
-      "/model/": join(ROOT, "classifier/model"),
-      "/bank/": join(ROOT, "classifier/bank"),
-      "/wasm/": join(ROOT, "node_modules/@tensorflow/tfjs-backend-wasm/dist"),
-      "/": dist,
-    };
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://x").pathname;
-      const mount = Object.keys(mounts).find((m) => url.startsWith(m))!;
-      const file = normalize(join(mounts[mount]!, url.slice(mount.length)));
-      if (!file.startsWith(mounts[mount]!) || !existsSync(file) || !extname(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+    served = await serveDir(dist, CLASSIFIER_MOUNTS);
     browser = await launchChromium(join(work, "profile"));
     page = await (await browser.newContext()).newPage();
-    await page.goto(base + "index.html");
+    await page.goto(served.url + "index.html");
     await page.waitForFunction(() => "run" in window);
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await served?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
