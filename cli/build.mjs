@@ -34,14 +34,20 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = join(ROOT, "dist", "node");
 export const MANIFEST = join(DIST, "build.json");
-/** The parts a built command may reach (DESIGN.md); tests, tools and benchmarks are never built. */
-const PARTS = [
+/**
+ * The parts a built command may reach (DESIGN.md; test/architecture.test.ts checks this list
+ * against its table), searched for worker entries; tests, tools and benchmarks are never built.
+ */
+export const PARTS = [
+  "i18n",
   "boards",
   "runtime",
   "simulator",
   "classifier",
   "firmware-bridge",
   "challenges",
+  "twin",
+  "classroom",
   "cli",
 ];
 const SKIP_DIRS = new Set(["node_modules", "dist", "build", "fixtures", ".git"]);

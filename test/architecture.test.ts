@@ -178,6 +178,12 @@ describe("dependency directions (DESIGN.md)", () => {
     expect(checkFile(boardsFile, `import { format } from "../i18n/messages.ts";`)).toHaveLength(1);
   });
 
+  it("the command's build looks for workers in every part the command may reach", async () => {
+    // @ts-expect-error: the build script is plain JavaScript, without type declarations.
+    const { PARTS } = (await import("../cli/build.mjs")) as { PARTS: string[] };
+    expect([...PARTS].sort()).toEqual(["cli", ...ALLOWED.cli!].sort());
+  });
+
   it("holds for every source file in the repository", () => {
     const violations = walk(root, []).flatMap((file) =>
       checkFile(file, readFileSync(file, "utf8")),
