@@ -14,6 +14,7 @@ import { atPosition } from "../position.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
 import {
+  prepareAfterRun,
   prepareQuickJSInstance,
   QUICKJS_BASE_MEMORY,
   takeQuickJSInstance,
@@ -601,7 +602,7 @@ async function runInSandbox(
   } finally {
     clock.leave();
     // Once the caller has its result: the next run's instance is made while nothing waits on it.
-    setTimeout(() => prepareQuickJSInstance(maxMemory), 0);
+    prepareAfterRun(maxMemory);
   }
   // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
   // which also frees whatever the program left behind.
