@@ -24,6 +24,7 @@ import { COSTS, TICKS_PER_CHECK, WorkMeter, type MeterVerdict } from "./meter.ts
 import { MAX_PRINT_CHARS } from "./print-budget.ts";
 import { API_GLOBALS, ARITIES, CallRefused, robotHost } from "./robot-host.ts";
 import { nativeGuard, type NativeGuard } from "./native-guard.ts";
+import { directHostCalls } from "./host-calls.ts";
 import { DEFAULT_WATCHDOG_MS, SandboxClock } from "./watchdog.ts";
 import { describeGuestError, PROGRAM_FILE, pupilPosition } from "./runtime-error.ts";
 
@@ -334,6 +335,7 @@ async function runInSandbox(
     : undefined;
 
   const ctx = runtime.newContext();
+  directHostCalls(ctx, instance.quickjs);
   try {
     const pending = new Map<number, PendingOperation>();
     const settled: Settlement[] = [];
