@@ -5,9 +5,10 @@
  * `npm run bench -- simulator`.
  *
  * The program is compiled here; the runs happen in a separate simulation host process
- * (`simulator-host.ts`) set up as the CLI and the grader's workers are: it never loads the
- * TypeScript compiler, and its heap is capped at SIMULATION_HEAP_MB. So the memory figure is the
- * simulator's, not the editor's.
+ * (`simulator-host.mjs`) set up as the CLI and the grader's workers are: it runs the built modules
+ * (built here first, as `npm install` does), never loads the TypeScript compiler, and its heap is
+ * capped at SIMULATION_HEAP_MB. So the memory figure is the simulator's, not the editor's nor a
+ * TypeScript loader's.
  *
  * Before and after in one run: `ROBOTYC_BENCH_BEFORE=<dir> npm run bench -- simulator`, <dir>
  * being a checkout of an older commit with node_modules (`git archive <commit> | tar -x -C <dir>`,
@@ -16,8 +17,8 @@
  * over the older one, and the note gives the older figures and whether both gave the same trace
  * hashes (a change that is not meant to change the physics keeps them).
  */
-import { spawn, type ChildProcessByStdio } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcessByStdio } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -27,8 +28,35 @@ import { SIMULATION_HEAP_MB } from "../challenges/node.ts";
 import { compile } from "../runtime/index.ts";
 import type { BenchRow } from "./harness.ts";
 import { median } from "./harness.ts";
-// Types only: importing the host would run it.
-import type { MemoryReport, RunSample } from "./simulator-host.ts";
+
+/** One run, as the simulation host (simulator-host.mjs) answers it. */
+interface RunSample {
+  /** Simulated seconds of the program (before settling). */
+  simTime: number;
+  ticks: number;
+  wall: number;
+  /** CPU seconds of the whole process over the run (V8's background threads included). */
+  cpu: number;
+  hash: string;
+  /** The host's memory right after the run (MB): what a run leaves behind shows as growth. */
+  memory: { rss: number; heapUsed: number; external: number };
+}
+
+/** The simulation host's memory, as it answers `end`. */
+interface MemoryReport {
+  /** RSS once everything is loaded, before the first run (MB). */
+  rssLoaded: number;
+  /** Peak RSS of the process (MB). */
+  peakRss: number;
+  heapLimitMb: number;
+  /** At the end: V8's heap (total, used) and memory outside it (wasm memories, buffers), MB. */
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  typescriptLoaded: boolean;
+}
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 const RUNS = 5;
 /** Simulated seconds of a run in the reference arena. */
@@ -68,13 +96,14 @@ class Host {
   private readonly lines: AsyncIterator<string>;
 
   constructor(programFile: string, checkout?: string) {
+    // A checkout built before the host's entries were (see simulator-host.mjs): its sources.
+    const built = existsSync(join(checkout ?? ROOT, "dist", "node", "simulator", "index.js"));
     this.child = spawn(
       process.execPath,
       [
         `--max-old-space-size=${SIMULATION_HEAP_MB}`,
-        "--import",
-        import.meta.resolve("tsx"),
-        fileURLToPath(new URL("./simulator-host.ts", import.meta.url)),
+        ...(built ? [] : ["--import", import.meta.resolve("tsx")]),
+        fileURLToPath(new URL("./simulator-host.mjs", import.meta.url)),
         programFile,
         ...(checkout ? [checkout] : []),
       ],
@@ -102,6 +131,8 @@ const wallFactor = (runs: RunSample[]) => median(runs.map((r) => r.simTime / r.w
 const cpuFactor = (runs: RunSample[]) => median(runs.map((r) => r.simTime / r.cpu));
 
 export default async function simulatorBench(): Promise<BenchRow[]> {
+  // The modules the host runs, as `npm install` leaves them: built from the sources now.
+  execFileSync(process.execPath, [join(ROOT, "cli", "build.mjs")], { stdio: "ignore" });
   const compiled = compile(BENCH_PROGRAM, { locale: "en" });
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join("; "));
   const dir = mkdtempSync(join(tmpdir(), "robotyc-bench-sim-"));

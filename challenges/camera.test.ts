@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { INPUT_SIZE } from "../classifier/index.ts";
 import { catalogueItem, Random } from "../simulator/index.ts";
-import { lazyCamera } from "./camera.ts";
+import { loadClassifier, loadImageBankDir } from "../classifier/node.ts";
+import { lazyCamera, makeChallengeCamera } from "./camera.ts";
 import { shippedChallengeCamera as challengeCamera } from "./camera.node.ts";
 
 describe("the camera of a headless challenge", () => {
@@ -15,6 +16,30 @@ describe("the camera of a headless challenge", () => {
     expect(classifyItem(picture).kind).toBe("plastic");
     const nothing = classifyItem(camera.imageOf(null, random));
     expect(nothing.kind).toBe("none");
+  });
+
+  it("classifies a picture of the bank once, and gives the same answer each time it is taken again", async () => {
+    const [bank, model] = await Promise.all([loadImageBankDir(), loadClassifier()]);
+    let classified = 0;
+    const classify = model.classify.bind(model);
+    model.classify = (image) => {
+      classified++;
+      return classify(image);
+    };
+    const { camera, classifyItem } = makeChallengeCamera(bank, model);
+    const random = { next: () => 0.25 };
+    const first = classifyItem(camera.imageOf({ id: "glass-jar" }, random));
+    expect(first.kind).toBe("glass");
+    for (let i = 0; i < 3; i++) {
+      expect(classifyItem(camera.imageOf({ id: "glass-jar" }, random))).toEqual(first);
+    }
+    expect(classified).toBe(1);
+    // The model's own answer for the same pixels, when they do not come from this camera.
+    const picture = camera.imageOf({ id: "glass-jar" }, random);
+    const copy = { ...picture, data: new Uint8Array(picture.data) };
+    expect(classifyItem(copy)).toEqual(first);
+    expect(classifyItem(copy)).toEqual(first);
+    expect(classified).toBe(3);
   });
 
   it("is loaded once per process", async () => {

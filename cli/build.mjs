@@ -6,7 +6,7 @@
  * `npm run build` and the test set-up. Plain JavaScript itself: it must run before anything is
  * built. Rolldown (Vite's bundler) does the work.
  *
- * - Entries: cli/main.ts, and every worker a source starts with
+ * - Entries: cli/main.ts, the parts' entries a simulation host loads (HOST_ENTRIES), and every worker a source starts with
  *   `new URL("./x.ts", import.meta.url)` (found by reading the sources, so a new worker needs no
  *   change here). Commands are `import()`ed by cli/main.ts, so the bundler finds them: a new
  *   command needs no change here either.
@@ -50,6 +50,11 @@ export const PARTS = [
   "classroom",
   "cli",
 ];
+/**
+ * Parts' entries built whole, for a simulation host that imports them rather than the command
+ * (bench/simulator-host.mjs: the simulator benchmark measures the built modules `robotyc` runs).
+ */
+const HOST_ENTRIES = ["simulator/index", "runtime/engine", "challenges/node", "challenges/camera"];
 const SKIP_DIRS = new Set(["node_modules", "dist", "build", "fixtures", ".git"]);
 const WORKER_URL = /new URL\(\s*(["'])(\.{1,2}\/[^"'`]+\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
 
@@ -210,6 +215,7 @@ export async function build({ quiet = false } = {}) {
   const compiler = compilerFingerprint();
   const input = { "cli/main": join(ROOT, "cli", "main.ts") };
   for (const worker of workers) input[outName(worker)] = worker;
+  for (const entry of HOST_ENTRIES) input[entry] = join(ROOT, `${entry}.ts`);
   const next = join(dirname(DIST), `node.next-${process.pid}`);
   rmSync(next, { recursive: true, force: true });
   const warnings = [];

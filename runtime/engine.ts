@@ -42,7 +42,7 @@ export {
   type RunLimits,
   type RunOptions,
 } from "./sandbox/run-program.ts";
-export { setQuickJSWasmModule } from "./sandbox/quickjs.ts";
+export { prepareAfterEachRun, setQuickJSWasmModule } from "./sandbox/quickjs.ts";
 export {
   createScriptedDriver,
   type ScriptedDriver,

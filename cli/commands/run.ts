@@ -143,6 +143,8 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
   const { breakdownLine, checkPlacementSeeds, closeCompiler, compileIsolated } = work;
   const { localizeBreakdown, resolveChallenge, resultJson, tuneSimulationHost } = work;
   tuneSimulationHost();
+  // One run, then the process ends: no sandbox is prepared for a next one.
+  work.prepareAfterEachRun(false);
   // The physics engine compiles while the program does (in the compiler's worker).
   void work.warmUpSimulation();
   const seed = parsed.numbers.seed ?? 1;

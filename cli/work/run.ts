@@ -17,3 +17,4 @@ export {
   writeFileWhole,
 } from "../../challenges/node.ts";
 export { closeCompiler, compileIsolated } from "../../runtime/node.ts";
+export { prepareAfterEachRun } from "../../runtime/engine.ts";

@@ -89,6 +89,22 @@ export async function newQuickJSInstance(maxBytes: number): Promise<QuickJSInsta
   return { quickjs, memory, wallHit: () => hit };
 }
 
+let prepareAfterRuns = true;
+
+/**
+ * Whether a run that ends prepares the next run's instance (yes by default). A process that makes
+ * one run and exits (`robotyc run`) says no: that instance would cost its instantiation and its
+ * memory, for no run.
+ */
+export function prepareAfterEachRun(on: boolean): void {
+  prepareAfterRuns = on;
+}
+
+/** Prepares the next run's instance, once the current work is done, unless turned off. */
+export function prepareAfterRun(maxBytes: number): void {
+  if (prepareAfterRuns) setTimeout(() => prepareQuickJSInstance(maxBytes), 0);
+}
+
 /** One instance prepared ahead, so starting a run does not wait for instantiation. */
 let prepared: { maxBytes: number; instance: Promise<QuickJSInstance> } | undefined;
 

@@ -59,6 +59,9 @@ const PART_OF: Partial<Record<string, RobotPart>> = {
   "robot.classify": "camera",
 };
 
+/** Texts kept as QuickJS strings for the run, at most (property names, colour and kind names). */
+const MAX_KEPT_TEXTS = 64;
+
 /** Host functions that are globals; the others are methods of `robot`. */
 export const API_GLOBALS = new Set(["wait", "time", "print"]);
 
@@ -132,15 +135,37 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
     }
     deps.counted();
   };
-  const object = (fields: Record<string, string | number | boolean>): QuickJSHandle => {
+  /**
+   * Property names and short texts (`left`, `name`, `"red"`…) as QuickJS strings, made once a run
+   * rather than at each reading: a line reading is 3 properties, a polling loop reads thousands.
+   * Never freed, like everything else of the run's instance (dropped whole after the run).
+   */
+  const texts = new Map<string, QuickJSHandle>();
+  const text = (value: string): QuickJSHandle | undefined => {
+    let handle = texts.get(value);
+    if (handle === undefined && texts.size < MAX_KEPT_TEXTS && value.length <= 32) {
+      handle = ctx.newString(value);
+      texts.set(value, handle);
+    }
+    return handle;
+  };
+  /** A guest object with the own fields of a reading, in their order (as `{ ...reading }` has). */
+  const object = (fields: unknown): QuickJSHandle => {
     const handle = ctx.newObject();
-    for (const [key, value] of Object.entries(fields)) {
+    const record = Object(fields ?? {}) as Record<string, string | number | boolean>;
+    for (const key of Object.keys(record)) {
+      const value = record[key]!;
+      const name = text(key) ?? key;
       if (typeof value === "boolean") {
-        ctx.setProp(handle, key, value ? ctx.true : ctx.false);
+        ctx.setProp(handle, name, value ? ctx.true : ctx.false);
       } else {
-        const v = typeof value === "string" ? ctx.newString(value) : ctx.newNumber(value);
-        ctx.setProp(handle, key, v);
-        v.dispose();
+        const kept = typeof value === "string" ? text(value) : undefined;
+        if (kept) ctx.setProp(handle, name, kept);
+        else {
+          const v = typeof value === "string" ? ctx.newString(value) : ctx.newNumber(value);
+          ctx.setProp(handle, name, v);
+          v.dispose();
+        }
       }
     }
     return handle;
@@ -185,8 +210,8 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
       driver.stop();
     },
     distance: () => sensor("robot.distance", () => ctx.newNumber(driver.distance())),
-    line: () => sensor("robot.line", () => object({ ...driver.line() })),
-    color: () => sensor("robot.color", () => object({ ...driver.color() })),
+    line: () => sensor("robot.line", () => object(driver.line())),
+    color: () => sensor("robot.color", () => object(driver.color())),
     heading: () => sensor("robot.heading", () => ctx.newNumber(driver.heading())),
     grab: () => {
       requirePart("robot.grab");
@@ -198,9 +223,7 @@ export function robotHost(deps: RobotHostDeps): Record<string, HostImpl> {
     },
     classify: () => {
       requirePart("robot.classify");
-      return deps.timed("robot.classify", driver.classify(), (result) =>
-        object({ ...(result as { kind: string; confidence: number }) }),
-      );
+      return deps.timed("robot.classify", driver.classify(), (result) => object(result));
     },
     wait: (seconds) => {
       const value = numberArg("wait", seconds, "seconds", 0);

@@ -14,6 +14,7 @@ import { atPosition } from "../position.ts";
 import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
 import {
+  prepareAfterRun,
   prepareQuickJSInstance,
   QUICKJS_BASE_MEMORY,
   takeQuickJSInstance,
@@ -23,6 +24,7 @@ import { COSTS, TICKS_PER_CHECK, WorkMeter, type MeterVerdict } from "./meter.ts
 import { MAX_PRINT_CHARS } from "./print-budget.ts";
 import { API_GLOBALS, ARITIES, CallRefused, robotHost } from "./robot-host.ts";
 import { nativeGuard, type NativeGuard } from "./native-guard.ts";
+import { directHostCalls } from "./host-calls.ts";
 import { DEFAULT_WATCHDOG_MS, SandboxClock } from "./watchdog.ts";
 import { describeGuestError, PROGRAM_FILE, pupilPosition } from "./runtime-error.ts";
 
@@ -333,6 +335,7 @@ async function runInSandbox(
     : undefined;
 
   const ctx = runtime.newContext();
+  directHostCalls(ctx, instance.quickjs);
   try {
     const pending = new Map<number, PendingOperation>();
     const settled: Settlement[] = [];
@@ -599,7 +602,7 @@ async function runInSandbox(
   } finally {
     clock.leave();
     // Once the caller has its result: the next run's instance is made while nothing waits on it.
-    setTimeout(() => prepareQuickJSInstance(maxMemory), 0);
+    prepareAfterRun(maxMemory);
   }
   // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
   // which also frees whatever the program left behind.

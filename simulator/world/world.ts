@@ -41,10 +41,29 @@ const PREDICTION_DISTANCE = 0.005;
 const SETTLE_TICKS = 12;
 /** Below this height (cm) a fallen item is taken out of the simulation. */
 const REMOVE_BELOW = -40;
+/**
+ * How much nearer than its reach the robot must be to a wall or an obstacle for the scoring watch
+ * to ask the engine whether they touch (cm). The contacts the watch reads are the last step's,
+ * found at most a tick earlier, within the engine's prediction distance (well under 1 cm): the
+ * robot does not move 10 cm in a tick (its top speed is a few tens of cm/s).
+ */
+const CONTACT_MARGIN = 10;
 
 type RapierWorld = InstanceType<Rapier["World"]>;
 type Body = ReturnType<RapierWorld["createRigidBody"]>;
 type Collider = ReturnType<RapierWorld["createCollider"]>;
+
+/** A wall or an obstacle the robot may hit: its collider, its event key, its box on the floor. */
+interface Bumpable {
+  handle: number;
+  /** `wall:<id>` or `obstacle:<id>`. */
+  key: string;
+  /** Centre and half sizes of its axis-aligned bounding box in x and y. */
+  x: number;
+  y: number;
+  halfX: number;
+  halfY: number;
+}
 
 /** What a collider is, for events and sensors. */
 export type ColliderRole =
@@ -91,6 +110,10 @@ export class World {
   private robotOnTable = true;
   private robotZones: string[] = [];
   private touching = new Set<string>();
+  /** The walls and obstacles, for the scoring watch's contact queries. */
+  private readonly bumpable: Bumpable[] = [];
+  /** How far from the robot's origin its bumpers reach (cm): see `bumperReach`. */
+  private reach = Infinity;
 
   /** Builds the world of an arena (already checked by `loadArena`). */
   static async create(options: WorldOptions): Promise<World> {
@@ -115,6 +138,7 @@ export class World {
     this.buildStatic(arena);
     placeItems(arena, this.random).forEach((placed) => this.addItem(placed));
     this.robot = new RobotBody(this, this.kit, arena.start);
+    this.reach = this.bumperReach();
     // Let everything come to rest on the floor before time starts (this also fills the scene
     // queries, so a sensor read at time 0 sees the world).
     for (let i = 0; i < SETTLE_TICKS; i++) {
@@ -148,6 +172,40 @@ export class World {
       .setCollisionGroups(groups(role.type === "floor" ? GROUP.floor : GROUP.static, GROUP.all));
     const collider = this.physics.createCollider(desc);
     this.roles.set(collider.handle, role);
+    if (role.type === "wall" || role.type === "obstacle") {
+      const a = (yawDegrees * Math.PI) / 180;
+      const [cos, sin] = [Math.abs(Math.cos(a)), Math.abs(Math.sin(a))];
+      this.bumpable.push({
+        handle: collider.handle,
+        key: `${role.type}:${role.id}`,
+        x: at.x,
+        y: at.y,
+        halfX: cos * half.x + sin * half.y,
+        halfY: sin * half.x + cos * half.y,
+      });
+    }
+  }
+
+  /**
+   * The radius of a sphere about the robot's origin that holds its bumpers whatever its pose:
+   * for each, its centre's distance from the origin plus the radius of a sphere around its shape.
+   */
+  private bumperReach(): number {
+    const { R } = this;
+    const origin = this.robot.translation;
+    let reach = 0;
+    for (const collider of this.robot.bumpers) {
+      const c = collider.translation();
+      const offset = Math.hypot(c.x - origin.x, c.y - origin.y, c.z - origin.z);
+      const type = collider.shapeType();
+      const h = type === R.ShapeType.Cuboid ? collider.halfExtents() : null;
+      const extent =
+        type === R.ShapeType.Ball ? collider.radius() : h ? Math.hypot(h.x, h.y, h.z) : null;
+      // A shape this does not know: the watch always asks the engine.
+      if (extent === null) return Infinity;
+      reach = Math.max(reach, offset + extent);
+    }
+    return reach;
   }
 
   private buildStatic(arena: Arena): void {
@@ -331,19 +389,25 @@ export class World {
     this.robotZones = zones;
 
     const touching = new Set<string>();
-    // By handle, through the narrow phase: the world's own methods would wrap each handle the
-    // engine calls back with in a collider object first.
+    // Only the walls and obstacles within the bumpers' reach (and a margin) can touch them: the
+    // engine is asked about those alone, pair by pair, by handle through the narrow phase (the
+    // world's own methods would wrap each handle in a collider object first).
     const { narrowPhase, bodies } = this.physics;
-    for (const collider of this.robot.bumpers) {
-      narrowPhase.contactPairsWith(collider.handle, (other) => {
-        const role = this.roles.get(other);
-        if (role?.type !== "wall" && role?.type !== "obstacle") return;
-        let inContact = false;
-        narrowPhase.contactPair(collider.handle, other, bodies, (manifold) => {
-          if (manifold.numSolverContacts() > 0) inContact = true;
-        });
-        if (inContact) touching.add(`${role.type}:${role.id}`);
-      });
+    const near = this.reach + CONTACT_MARGIN;
+    const { x, y } = this.robot.translation;
+    for (const wall of this.bumpable) {
+      const dx = Math.max(0, Math.abs(x - wall.x) - wall.halfX);
+      const dy = Math.max(0, Math.abs(y - wall.y) - wall.halfY);
+      if (dx * dx + dy * dy > near * near) continue;
+      let inContact = false;
+      const inContactWith = (manifold: { numSolverContacts(): number }) => {
+        if (manifold.numSolverContacts() > 0) inContact = true;
+      };
+      for (const collider of this.robot.bumpers) {
+        narrowPhase.contactPair(collider.handle, wall.handle, bodies, inContactWith);
+        if (inContact) break;
+      }
+      if (inContact) touching.add(wall.key);
     }
     for (const key of [...touching].sort()) {
       if (this.touching.has(key)) continue;

@@ -1,52 +1,40 @@
 /**
  * The simulator benchmark's simulation host: a process that runs compiled programs and nothing
- * else, set up as the CLI and the grader's workers are (`tuneSimulationHost`, a heap capped at
- * SIMULATION_HEAP_MB by the parent). It never loads the compiler.
+ * else, set up as the CLI and the grader's workers are: the built modules (dist/node/, what
+ * `robotyc` and the grader's worker threads run; `npm run build`), `tuneSimulationHost`, a heap
+ * capped at SIMULATION_HEAP_MB by the parent. It never loads the compiler. Plain JavaScript, so
+ * that no TypeScript loader sits in the process it measures (tsx and the sources' maps: ~90 MB).
  *
- *   node --import tsx simulator-host.ts <program.json> [<checkout>]
+ *   node simulator-host.mjs <program.json> [<checkout>]
  *
  * The simulator, the challenges and the sandbox come from `<checkout>` (this one by default), so
- * the same host measures an older commit's simulator beside this one (`ROBOTYC_BENCH_BEFORE`).
+ * the same host measures an older commit's simulator beside this one (`ROBOTYC_BENCH_BEFORE`). A
+ * checkout whose build has no `simulator/index.js` (older than this host) is loaded from its
+ * sources: the parent then starts the host with `--import tsx`.
  * Commands come one a line on stdin, each answered by one JSON line on stdout, so the parent can
  * alternate two hosts run by run and both see the same load:
  *   `reference <seed> <seconds>`  a run in the reference arena (20 items): `RunSample`
  *   `final <seed>`      a 300 s run on the final challenge (the same program): `RunSample`
  *   `build`             world build times, reference arena: `{ buildMs: number[] }`
  *   `end`               `MemoryReport`, then the host exits
+ * (both types: simulator.bench.ts).
  */
-import { createInterface } from "node:readline";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
-import { timeRuns } from "./harness.ts";
-
-export interface RunSample {
-  /** Simulated seconds of the program (before settling). */
-  simTime: number;
-  ticks: number;
-  wall: number;
-  /** CPU seconds of the whole process over the run (V8's background threads included). */
-  cpu: number;
-  hash: string;
-}
-
-export interface MemoryReport {
-  /** RSS once everything is loaded, before the first run (MB). */
-  rssLoaded: number;
-  /** Peak RSS of the process (MB). */
-  peakRss: number;
-  heapLimitMb: number;
-  /** At the end: V8's heap (total, used) and memory outside it (wasm memories, buffers), MB. */
-  heapTotal: number;
-  heapUsed: number;
-  external: number;
-  typescriptLoaded: boolean;
-}
 
 const [programFile, checkout] = process.argv.slice(2);
 const root = checkout ?? join(import.meta.dirname, "..");
-const load = (path: string) => import(pathToFileURL(join(root, path)).href);
+/** Whether `root` has the built entries this host loads (else its sources, through tsx). */
+const built = existsSync(join(root, "dist", "node", "simulator", "index.js"));
+const load = (path) =>
+  import(
+    pathToFileURL(
+      built ? join(root, "dist", "node", path.replace(/\.ts$/, ".js")) : join(root, path),
+    ).href
+  );
 
 // What these modules export has not changed since the simulator benchmark was first written: an
 // older checkout's work the same way.
@@ -56,7 +44,7 @@ const engine = await load("runtime/engine.ts");
 const cameras = await load("challenges/camera.ts");
 
 challenges.tuneSimulationHost();
-const program = JSON.parse(readFileSync(programFile!, "utf8"));
+const program = JSON.parse(readFileSync(programFile, "utf8"));
 const arena = simulator.loadArena(simulator.REFERENCE_ARENA);
 // The program classifies what it grabs: the shipped model and image bank, as a challenge run has.
 const camera = cameras.lazyCamera(challenges.shippedChallengeCamera);
@@ -71,20 +59,19 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-async function timed(
-  run: () => Promise<{ simTime: number; hash: string; ticks: number }>,
-): Promise<RunSample> {
+async function timed(run) {
   const wall0 = performance.now();
   const cpu0 = cpuSeconds();
   const result = await run();
-  return {
-    ...result,
-    wall: (performance.now() - wall0) / 1000,
-    cpu: cpuSeconds() - cpu0,
-  };
+  const wall = (performance.now() - wall0) / 1000;
+  const cpu = cpuSeconds() - cpu0;
+  const m = process.memoryUsage();
+  const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+  const memory = { rss: mb(m.rss), heapUsed: mb(m.heapUsed), external: mb(m.external) };
+  return { ...result, wall, cpu, memory };
 }
 
-async function reference(seed: number, seconds: number): Promise<RunSample> {
+async function reference(seed, seconds) {
   return timed(async () => {
     const result = await simulator.runSimulation({
       program,
@@ -98,7 +85,7 @@ async function reference(seed: number, seconds: number): Promise<RunSample> {
   });
 }
 
-async function final(seed: number): Promise<RunSample> {
+async function final(seed) {
   return timed(async () => {
     const result = await challenges.runChallenge({
       source: { ok: true, program, diagnostics: [] },
@@ -115,21 +102,22 @@ async function final(seed: number): Promise<RunSample> {
   });
 }
 
-async function answer(line: string): Promise<unknown> {
+async function answer(line) {
   const [command, seed, seconds] = line.trim().split(/\s+/);
   if (command === "reference") return reference(Number(seed), Number(seconds));
   if (command === "final") return final(Number(seed));
   if (command === "build") {
-    const buildMs = await timeRuns(
-      async () => (await simulator.World.create({ arena, seed: 1 })).dispose(),
-      15,
-      2,
-    );
+    const buildMs = [];
+    for (let i = -2; i < 15; i++) {
+      const start = performance.now();
+      (await simulator.World.create({ arena, seed: 1 })).dispose();
+      if (i >= 0) buildMs.push(performance.now() - start);
+    }
     return { buildMs };
   }
   if (command === "end") {
     const { getHeapStatistics } = await import("node:v8");
-    const report: MemoryReport = {
+    const report = {
       rssLoaded,
       peakRss: process.resourceUsage().maxRSS / 1024,
       heapLimitMb: getHeapStatistics().heap_size_limit / 1024 / 1024,
