@@ -59,7 +59,11 @@ const name = (node: ProfileNode) =>
 
 /** What a sample was spent on, from its stack (innermost first); the first rule that matches. */
 const CATEGORIES: [string, (stack: string[]) => boolean][] = [
-  ["the engine's clock reads (performance.now)", (s) => s.some((f) => f.startsWith("__wbg_now"))],
+  // performance.now() through wasm-bindgen's glue before; the stopped clock since (world/rapier.ts).
+  [
+    "the engine's clock reads",
+    (s) => s.some((f) => f.startsWith("__wbg_now") || f.startsWith("stoppedClock ")),
+  ],
   // The pipeline step is the one engine call with twelve arguments.
   ["rapier's step (physics)", (s) => s.some((f) => f.startsWith("js-to-wasm:iiiiiiiiiiii"))],
   [

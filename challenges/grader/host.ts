@@ -27,8 +27,12 @@ let tuned = false;
  *   seconds. With the default budget, a no-op run on the final started compiling ~40 functions.
  * - One background compile at a time: each of TurboFan's compiles holds its own buffers (35 MB
  *   for the world step), and a busy run peaked ~18 MB higher when they ran side by side.
- * - No loop unrolling in TurboFan: the world step compiles ~25 % faster with 30 % smaller buffers
- *   (35 instead of 50 MB), for the same speed of the compiled code (`npm run bench -- simulator`).
+ * - TurboFan without its loop unrolling nor its extra wasm reductions (`--no-wasm-opt`): rapier's,
+ *   QuickJS's and the classifier's wasm come out of an optimizing toolchain already, and these
+ *   passes added nothing to the speed of the compiled code (in-process runs per CPU second: the
+ *   same within 2 %, `npm run bench -- simulator`) while they cost the world step's compile 40 %
+ *   of its time and half its buffers (35 MB at their peak, 70 MB in all, instead of 50 and 146).
+ *   A busy run on the final peaked ~35 MB lower.
  *
  * None of this changes what the code computes (only which compiler made it): traces and scores
  * stay the same to the bit (the golden traces' tests check it).
@@ -57,4 +61,5 @@ export const WASM_FLAGS = [
   `--wasm-tiering-budget=${2 ** 31 - 1}`,
   "--wasm-num-compilation-tasks=1",
   "--no-wasm-loop-unrolling",
+  "--no-wasm-opt",
 ];

@@ -27,6 +27,16 @@ const WATCH_EVERY = 4;
 const REST_SPEED = 1.5;
 const REST_SPIN = 0.5;
 const SOLVER_ITERATIONS = 2;
+/**
+ * How near (cm) two colliders must come for the solver to take their contact (rapier's prediction
+ * distance, per unit of length: 0.5 cm). rapier's default, 2 cm with our length unit, is sized
+ * for metre-scale scenes: here it kept four contacts in the solver at every step between the
+ * floor and the chassis (1.5 cm above it), and counted as touching (the bumper, `robotHitWall`)
+ * whatever came within 2 cm. 0.5 cm is still more than the robot drives in one step at its top
+ * speed (40 cm/s: 0.33 cm); a faster approach (the corner of a robot turning on the spot) still
+ * collides, a step later and a little deeper, and nothing here is thin enough to pass through.
+ */
+const PREDICTION_DISTANCE = 0.005;
 /** Ticks of settling before time 0. */
 const SETTLE_TICKS = 12;
 /** Below this height (cm) a fallen item is taken out of the simulation. */
@@ -123,6 +133,7 @@ export class World {
     this.physics.timestep = DT;
     // Two solver iterations hold a table-top scene (nothing stacks) at half the cost of four.
     this.physics.numSolverIterations = SOLVER_ITERATIONS;
+    this.physics.integrationParameters.normalizedPredictionDistance = PREDICTION_DISTANCE;
     this.engine = new EngineCalls(R, this.physics);
     this.buildStatic(arena);
     placeItems(arena, this.random).forEach((placed) => this.addItem(placed));
