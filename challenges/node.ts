@@ -34,7 +34,7 @@ export {
   type GradeOptions,
   type GradeReport,
 } from "./grader/grade.ts";
-export { SIMULATION_HEAP_MB, tuneSimulationHost } from "./grader/host.ts";
+export { SIMULATION_HEAP_MB, tuneSimulationHost, type SimulationHostKind } from "./grader/host.ts";
 export { warmUpSimulation } from "./grader/warm-up.ts";
 export { compileCached, compileCacheDir } from "./compile-cache.node.ts";
 export type { GradeJob, GradeJobResult } from "./grader/job.ts";

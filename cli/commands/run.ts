@@ -142,8 +142,9 @@ export default defineCommand(RUN_SPEC, async (parsed, io) => {
   const work = await import("../work/run.ts");
   const { breakdownLine, checkPlacementSeeds, closeCompiler, compileIsolated } = work;
   const { localizeBreakdown, resolveChallenge, resultJson, tuneSimulationHost } = work;
-  tuneSimulationHost();
-  // One run, then the process ends: no sandbox is prepared for a next one.
+  // One run, then the process ends: baseline wasm code first (see tuneSimulationHost), and no
+  // sandbox prepared for a next run.
+  tuneSimulationHost("one-run");
   work.prepareAfterEachRun(false);
   // The physics engine compiles while the program does (in the compiler's worker).
   void work.warmUpSimulation();
