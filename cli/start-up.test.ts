@@ -84,6 +84,32 @@ describe("the built robotyc command", () => {
     }
   });
 
+  it("a run that stops at once never waits for V8's optimizing compiler; a busy one gets it", () => {
+    // tuneSimulationHost("one-run"): baseline wasm code first, TurboFan only past a tiering budget
+    // that a run which stops at once stays under (a no-op run went from 1.45 to 0.35 s of CPU).
+    const cache = join(dir, "compiled-tiering");
+    const turboFan = (source: string, name: string) => {
+      const program = join(dir, name);
+      writeFileSync(program, source);
+      const r = spawnSync(
+        process.execPath,
+        ["--trace-wasm-compilation-times", cli, "run", program, "--challenge", "trieur-5-finale"],
+        {
+          env: { ...process.env, ROBOTYC_LANG: "en", ROBOTYC_COMPILE_CACHE: cache },
+          encoding: "utf8",
+        },
+      );
+      expect(r.status).toBe(0);
+      // V8 traces each wasm function it compiles: the baseline compiles show the trace works.
+      expect(r.stdout).toMatch(/using Liftoff/);
+      return r.stdout.split("\n").filter((line) => line.includes("using TurboFan")).length;
+    };
+    expect(turboFan('print("hello");\n', "stops.ts")).toBe(0);
+    const busy =
+      "for (let i = 0; i < 12; i++) {\n  await robot.forward(30);\n  await robot.turnLeft(90);\n}\n";
+    expect(turboFan(busy, "drives.ts")).toBeGreaterThan(0);
+  });
+
   it("check loads the compiler and neither the physics engine nor the sandbox", () => {
     const program = join(dir, "check.ts");
     writeFileSync(program, "await robot.forward(5);\n");
