@@ -44,8 +44,8 @@ const REMOVE_BELOW = -40;
 /**
  * How much nearer than its reach the robot must be to a wall or an obstacle for the scoring watch
  * to ask the engine whether they touch (cm). The contacts the watch reads are the last step's,
- * found at most a tick earlier, within the engine's prediction distance (well under 1 cm): the
- * robot does not move 10 cm in a tick (its top speed is a few tens of cm/s).
+ * found at most a tick earlier, within the prediction distance (PREDICTION_DISTANCE, 0.5 cm): the
+ * robot does not move 9 cm in a tick (its top speed is 40 cm/s, 0.33 cm a tick).
  */
 const CONTACT_MARGIN = 10;
 
