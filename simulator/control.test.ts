@@ -21,7 +21,14 @@ const POLLING = `
 while (robot.distance() > -1) {}
 `;
 const TIME_LIMIT = 120;
-const FULL_FRAMES = TIME_LIMIT * 20;
+/**
+ * The time limit of the runs a stop must end early: long enough that a run cannot end before the
+ * stop arrives (from another thread, that thread's start-up included), however fast the simulator
+ * gets (at ~400x real time, 120 s simulated took under 0.3 s and once ended first).
+ */
+const LONG_TIME_LIMIT = 3600;
+/** The frames of a whole run to LONG_TIME_LIMIT (20 a second): a stopped run has fewer. */
+const FULL_FRAMES = LONG_TIME_LIMIT * 20;
 
 const run = (program: string, extra: Partial<Parameters<typeof runSimulation>[0]> = {}) =>
   runSimulation({ program, arena: REFERENCE_ARENA, seed: 4, maxTime: TIME_LIMIT, ...extra });
@@ -50,7 +57,9 @@ describe("stopping a run", () => {
       if (frames.push(frame) === 1)
         setTimeout(() => controller.abort(new Error("Stop pressed")), 50);
     };
-    await expect(run(BUSY, { signal: controller.signal, onFrame })).rejects.toThrow("Stop pressed");
+    await expect(
+      run(BUSY, { signal: controller.signal, onFrame, maxTime: LONG_TIME_LIMIT }),
+    ).rejects.toThrow("Stop pressed");
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.length).toBeLessThan(FULL_FRAMES);
   });
@@ -74,9 +83,9 @@ describe("stopping a run", () => {
         worker = abortFromAnotherThread(control.buffer as SharedArrayBuffer, 300);
     };
     try {
-      await expect(run(POLLING, { control, onFrame })).rejects.toMatchObject({
-        name: "AbortError",
-      });
+      await expect(
+        run(POLLING, { control, onFrame, maxTime: LONG_TIME_LIMIT }),
+      ).rejects.toMatchObject({ name: "AbortError" });
     } finally {
       await worker?.terminate();
     }
@@ -92,14 +101,22 @@ describe("pausing, stepping, pacing", () => {
     const frames: ReplayFrame[] = [];
     const done = run(BUSY, { maxTime: 6, control, onFrame: (f) => frames.push(f) });
     const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+    // A step's frames come when the run gets the CPU: wait for them, not for a fixed time.
+    const reached = async (tick: number) => {
+      for (let waited = 0; frames.at(-1)!.tick < tick && waited < 10_000; waited += 10)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    };
     await settle();
     // Paused before the first tick: only the starting frame exists.
     expect(frames.map((f) => f.tick)).toEqual([0]);
     control.step(12);
+    await reached(12);
     await settle();
+    // The step ends there: still paused, no frame past it.
     expect(frames.map((f) => f.tick)).toEqual([0, 6, 12]);
     expect(control.paused).toBe(true);
     control.step(6);
+    await reached(18);
     await settle();
     expect(frames.at(-1)!.tick).toBe(18);
     control.resume();
