@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { gradeJobs } from "./job.ts";
+import { gradeJobsAsReady } from "./job.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "robotyc-jobs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,7 +11,7 @@ describe("grading jobs", () => {
   it("compiles each program once for all its seeds, in the caller's process", async () => {
     const file = join(dir, "alice.ts");
     writeFileSync(file, "await robot.forward(10);\n");
-    const jobs = await gradeJobs([file], "trieur-1-zone", [1, 2, 3], "fr");
+    const jobs = await Promise.all(gradeJobsAsReady([file], "trieur-1-zone", [1, 2, 3], "fr"));
     expect(jobs.map((j) => j.seed)).toEqual([1, 2, 3]);
     expect(jobs[0]!.compiled.ok).toBe(true);
     expect(jobs[1]!.compiled).toBe(jobs[0]!.compiled);
@@ -20,7 +20,9 @@ describe("grading jobs", () => {
   it("a file that cannot be read fails its own jobs, with a message naming it", async () => {
     const good = join(dir, "bob.ts");
     writeFileSync(good, "await robot.forward(10);\n");
-    const jobs = await gradeJobs([join(dir, "gone.ts"), good], "trieur-1-zone", [1], "fr");
+    const jobs = await Promise.all(
+      gradeJobsAsReady([join(dir, "gone.ts"), good], "trieur-1-zone", [1], "fr"),
+    );
     const [gone, bob] = jobs.map((j) => j.compiled);
     expect(gone!.ok).toBe(false);
     expect(gone!.diagnostics[0]!.message).toMatch(/^Impossible de lire le fichier « gone\.ts » :/);

@@ -164,16 +164,6 @@ export function gradeJobsAsReady(
   return jobs;
 }
 
-/** The jobs of `gradeJobsAsReady`, once every program is compiled. */
-export function gradeJobs(
-  programPaths: readonly string[],
-  challenge: string,
-  seeds: readonly number[],
-  locale: Locale,
-): Promise<GradeJob[]> {
-  return Promise.all(gradeJobsAsReady(programPaths, challenge, seeds, locale));
-}
-
 /** What a failure says to the teacher: our own localized errors, a worker out of memory, others. */
 function messageOf(error: unknown, locale: Locale): string {
   if (error && typeof error === "object" && "code" in error) {

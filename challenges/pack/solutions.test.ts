@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { failed, gradeJobs, type GradeJob, type GradeJobResult } from "../grader/job.ts";
+import { failed, gradeJobsAsReady, type GradeJob, type GradeJobResult } from "../grader/job.ts";
 import { runPool } from "../grader/pool.ts";
 import { PACK_IDS } from "./data.ts";
 import { solutionFile } from "./files.node.ts";
@@ -24,7 +24,11 @@ describe("reference solutions", () => {
       const order = [...PACK_IDS].reverse();
       const jobs: GradeJob[] = [];
       for (const challenge of order) {
-        jobs.push(...(await gradeJobs([solutionFile(challenge)], challenge, SEEDS, "en")));
+        jobs.push(
+          ...(await Promise.all(
+            gradeJobsAsReady([solutionFile(challenge)], challenge, SEEDS, "en"),
+          )),
+        );
       }
       const results = await runPool<GradeJob, GradeJobResult>(WORKER, jobs, 2, (job, error) =>
         failed(error, job.locale),
