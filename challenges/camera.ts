@@ -51,10 +51,11 @@ export function makeChallengeCamera(bank: ImageBank, model: WasteClassifier): Ch
       },
     },
     classifyItem: (image) => {
-      const known = fromBank.has(image.data) ? answers.get(image.data) : undefined;
+      const bankPicture = fromBank.has(image.data);
+      const known = bankPicture ? answers.get(image.data) : undefined;
       if (known) return { ...known };
       const { kind, confidence } = model.classify({ ...image, channels: 3 });
-      if (fromBank.has(image.data)) answers.set(image.data, { kind, confidence });
+      if (bankPicture) answers.set(image.data, { kind, confidence });
       return { kind, confidence };
     },
   };
