@@ -32,7 +32,8 @@ function robotyc(args: string[], env: Record<string, string> = {}) {
     }),
   );
   const sources = urls.filter((url) => url.endsWith(".ts"));
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, sources };
+  const fetchLoaded = urls.includes("node:fetch");
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, sources, fetchLoaded };
 }
 
 describe("the built robotyc command", () => {
@@ -78,6 +79,8 @@ describe("the built robotyc command", () => {
     expect(second.packages.has("typescript")).toBe(false);
     expect(second.packages.has("@dimforge/rapier3d-deterministic-compat")).toBe(true);
     expect(second.packages.has("@tensorflow/tfjs-core")).toBe(false);
+    // Nor Node's fetch (~20 ms), which rapier's glue would load by testing for its classes.
+    expect(second.fetchLoaded).toBe(false);
     // Neither the grader's queue nor the classroom's server.
     for (const name of ["bullmq", "ioredis", "fastify", "better-sqlite3"]) {
       expect(second.packages.has(name)).toBe(false);

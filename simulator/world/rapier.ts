@@ -34,13 +34,51 @@ export function loadRapier(): Promise<Rapier> {
 }
 
 /**
+ * The web fetch classes rapier's glue tests its argument against (`instanceof Request`,
+ * `instanceof Response`) before it instantiates the wasm it carries inline. In Node they are lazy
+ * globals: the first read of either loads Node's whole fetch implementation (~20 ms of CPU at
+ * every start of `robotyc run` and of each grading thread, for a test that is always false).
+ */
+const FETCH_CLASSES = ["Request", "Response"] as const;
+
+/**
+ * Hides the fetch classes that are still lazy getters (Node's, never read yet) behind `undefined`
+ * until the returned function puts them back as they were, still unread. Classes already loaded,
+ * and a browser's own, are left alone.
+ */
+function hideLazyFetchClasses(): () => void {
+  const hidden: [string, PropertyDescriptor][] = [];
+  for (const name of FETCH_CLASSES) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (!descriptor?.get || !descriptor.configurable) continue;
+    hidden.push([name, descriptor]);
+    Object.defineProperty(globalThis, name, {
+      value: undefined,
+      configurable: true,
+      writable: true,
+      enumerable: descriptor.enumerable ?? false,
+    });
+  }
+  return () => {
+    for (const [name, descriptor] of hidden.splice(0)) {
+      Object.defineProperty(globalThis, name, descriptor);
+    }
+  };
+}
+
+/**
  * `RAPIER.init()`, with the clock import replaced while rapier's glue hands its imports to
  * `WebAssembly.instantiate` (once, during this call; other modules' instantiations pass as they
  * are). If a later rapier names the import otherwise, the engine simply keeps the real clock.
+ *
+ * Node's lazy fetch classes are hidden from the start of the call to that instantiation: two
+ * turns of the microtask queue, in which the glue's tests are the only reads.
  */
 async function init(): Promise<Rapier> {
   const instantiate = WebAssembly.instantiate;
+  const restoreFetch = hideLazyFetchClasses();
   const patched = function (this: unknown, ...args: Parameters<typeof instantiate>) {
+    restoreFetch();
     const imports = args[1];
     for (const module of Object.values(imports ?? {})) {
       for (const name of Object.keys(module)) {
@@ -56,6 +94,7 @@ async function init(): Promise<Rapier> {
   try {
     await RAPIER.init();
   } finally {
+    restoreFetch();
     if (WebAssembly.instantiate === patched) WebAssembly.instantiate = instantiate;
   }
   return RAPIER;
