@@ -42,7 +42,13 @@ export {
   type RunLimits,
   type RunOptions,
 } from "./sandbox/run-program.ts";
-export { prepareAfterEachRun, setQuickJSWasmModule } from "./sandbox/quickjs.ts";
+export {
+  newQuickJSInstance,
+  prepareAfterEachRun,
+  quickJSWasmModule,
+  QUICKJS_BASE_MEMORY,
+  setQuickJSWasmModule,
+} from "./sandbox/quickjs.ts";
 export {
   createScriptedDriver,
   type ScriptedDriver,

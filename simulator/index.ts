@@ -10,7 +10,7 @@ export { Random } from "./random.ts";
 export { REFERENCE_ARENA } from "./arenas/reference.ts";
 export { World, TICK_RATE, DT } from "./world/world.ts";
 export type { WorldOptions, WorldItem, ColliderRole } from "./world/world.ts";
-export { loadRapier } from "./world/rapier.ts";
+export { loadRapier, rapierModule, useRapierModule } from "./world/rapier.ts";
 export { Floor } from "./world/floor.ts";
 export type { FloorColor } from "./world/floor.ts";
 export { SimRobot, CLASSIFY_SECONDS } from "./sim-robot.ts";

@@ -11,6 +11,7 @@ import { SIMULATION_HEAP_MB, tuneSimulationHost } from "./host.ts";
 import { closeCompiler } from "../../runtime/node.ts";
 import { runPool } from "./pool.ts";
 import { jobWatchdogMs } from "./watchdog.ts";
+import { warmSharedEngines } from "./warm-up.ts";
 import { checkPlacementSeeds } from "../feasibility.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 
@@ -122,6 +123,8 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
   const { challenge, file } = resolveChallenge(options.challenge);
   checkPlacementSeeds(challenge, options.seeds, file);
   const programs = programsIn(options.folder);
+  // The engines, compiled and warmed here once while the threads boot, for all of them.
+  const shared = options.queue ? undefined : warmSharedEngines();
   // Compiled here, once a program, one after the other: each program's runs start as soon as it
   // is compiled, while the next ones compile (and the workers boot meanwhile).
   const jobs = gradeJobsAsReady(
@@ -144,6 +147,7 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
         {
           heapMb: SIMULATION_HEAP_MB,
           jobTimeoutMs: options.jobTimeoutMs ?? jobWatchdogMs(challenge.timeLimit),
+          ...(shared ? { shared } : {}),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         },
       );

@@ -10,6 +10,16 @@ import { Worker } from "node:worker_threads";
 /** Messages between the pool and a worker. */
 export type ToWorker<J> = { id: number; job: J };
 export type FromWorker<R> = { id: number; result: R };
+/**
+ * What every worker of a pool with `shared` receives once, before or after its first job is
+ * posted: the shared value, or undefined if it could not be made.
+ */
+export type SharedMessage<S> = { shared: S | undefined };
+
+/** A worker's `workerData` when its pool has a `shared` value: it waits for a `SharedMessage`. */
+export interface PoolWorkerData {
+  shared: true;
+}
 
 export interface PoolOptions {
   /** The JavaScript heap each worker may grow to (MB); past it the worker dies, its job fails. */
@@ -21,6 +31,12 @@ export interface PoolOptions {
    * job fails with a `JobWatchdogError`. No limit by default.
    */
   jobTimeoutMs?: number;
+  /**
+   * A value every worker needs before its jobs and that the pool's owner makes once for all (the
+   * grader's compiled engines, warm-up.ts): posted to each worker as a `SharedMessage` once it
+   * resolves (a worker that replaces another gets it at once).
+   */
+  shared?: Promise<unknown>;
 }
 
 /** A job that took longer than its watchdog: its worker is terminated. */
@@ -34,15 +50,24 @@ export class JobWatchdogError extends Error {
 
 /** A worker for a module; a TypeScript one loads through tsx (workers do not inherit --import). */
 export function tsWorker(moduleUrl: URL, options: PoolOptions = {}): Worker {
-  const limits = options.heapMb
-    ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } }
-    : {};
-  if (!moduleUrl.pathname.endsWith(".ts")) return new Worker(moduleUrl, limits);
-  const loader = import.meta.resolve("tsx/esm/api");
-  const boot =
-    `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); ` +
-    `return import(${JSON.stringify(moduleUrl.href)}); });`;
-  return new Worker(boot, { eval: true, ...limits });
+  const settings = {
+    ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
+    ...(options.shared ? { workerData: { shared: true } satisfies PoolWorkerData } : {}),
+  };
+  let worker: Worker;
+  if (!moduleUrl.pathname.endsWith(".ts")) worker = new Worker(moduleUrl, settings);
+  else {
+    const loader = import.meta.resolve("tsx/esm/api");
+    const boot =
+      `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); ` +
+      `return import(${JSON.stringify(moduleUrl.href)}); });`;
+    worker = new Worker(boot, { eval: true, ...settings });
+  }
+  options.shared?.then(
+    (shared) => worker.postMessage({ shared } satisfies SharedMessage<unknown>),
+    () => worker.postMessage({ shared: undefined } satisfies SharedMessage<unknown>),
+  );
+  return worker;
 }
 
 /** What became of one job on one worker: its result, or the error that killed the worker. */

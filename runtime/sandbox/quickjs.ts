@@ -52,6 +52,14 @@ function loadWasmModule(): Promise<WebAssembly.Module | undefined> {
   return wasmModule;
 }
 
+/**
+ * The compiled QuickJS wasm this thread's instances use, to hand to other threads
+ * (`setQuickJSWasmModule` there): undefined where the variant locates its file itself.
+ */
+export function quickJSWasmModule(): Promise<WebAssembly.Module | undefined> {
+  return loadWasmModule();
+}
+
 export interface QuickJSInstance {
   quickjs: QuickJSWASMModule;
   memory: WebAssembly.Memory;

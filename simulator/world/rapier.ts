@@ -20,6 +20,25 @@ const CLOCK_IMPORT = /^__wbg_now_[0-9a-f]+$/;
 const stoppedClock = (): number => 0;
 
 let ready: Promise<Rapier> | undefined;
+/** The engine's compiled wasm, handed over by another thread (`useRapierModule`). */
+let given: WebAssembly.Module | undefined;
+/** The engine's compiled wasm as this thread compiled it (`rapierModule`). */
+let compiled: WebAssembly.Module | undefined;
+
+/**
+ * Makes this thread's engine an instance of a module another thread compiled (`rapierModule()`
+ * there, posted here): V8 compiles a module's functions once for all the threads that share it,
+ * so the functions that thread's runs already called are compiled here too. Call before
+ * `loadRapier`.
+ */
+export function useRapierModule(module: WebAssembly.Module): void {
+  given = module;
+}
+
+/** The compiled engine of this thread, to share with others (once `loadRapier` has resolved). */
+export function rapierModule(): WebAssembly.Module | undefined {
+  return given ?? compiled;
+}
 
 /** Whether the engine of this thread reads the stopped clock (it does once `loadRapier` has found its import). */
 let clockStopped = false;
@@ -88,7 +107,17 @@ async function init(): Promise<Rapier> {
         }
       }
     }
-    return instantiate.apply(this, args);
+    if (given && !(args[0] instanceof WebAssembly.Module)) {
+      // rapier's glue takes an instance back as it takes `{ instance, module }`.
+      return instantiate.call(this, given, imports) as never;
+    }
+    const instantiated = instantiate.apply(this, args) as unknown as Promise<
+      WebAssembly.WebAssemblyInstantiatedSource | WebAssembly.Instance
+    >;
+    return instantiated.then((result) => {
+      if (!(result instanceof WebAssembly.Instance)) compiled = result.module;
+      return result;
+    }) as never;
   } as typeof instantiate;
   WebAssembly.instantiate = patched;
   try {
