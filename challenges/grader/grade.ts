@@ -12,6 +12,7 @@ import { closeCompiler } from "../../runtime/node.ts";
 import { runPool } from "./pool.ts";
 import { jobWatchdogMs } from "./watchdog.ts";
 import { warmSharedEngines } from "./warm-up.ts";
+import { sameRunKey } from "./graders.ts";
 import { checkPlacementSeeds } from "../feasibility.ts";
 import { resolveChallenge } from "../pack/files.node.ts";
 
@@ -148,6 +149,7 @@ export async function gradeFolder(options: GradeOptions): Promise<GradeReport> {
           heapMb: SIMULATION_HEAP_MB,
           jobTimeoutMs: options.jobTimeoutMs ?? jobWatchdogMs(challenge.timeLimit),
           ...(shared ? { shared } : {}),
+          sameResult: sameRunKey,
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         },
       );

@@ -61,6 +61,19 @@ export function programHash(compiled: CompileResult): string {
 }
 
 /**
+ * What a job's result depends on within one grading (one challenge): the program as it runs, the
+ * seed and the language. The program's file name is left out: a run never reads it (an unreadable
+ * file's diagnostic, which names it, is kept). Two pupils who hand in the same program get one run.
+ */
+export function sameRunKey(job: GradeJob): string {
+  const { compiled } = job;
+  const program = compiled.ok
+    ? { ...compiled, program: { ...compiled.program, fileName: "" } }
+    : compiled;
+  return `${programHash(program)}-${job.challenge}-${job.seed}-${job.locale}-${job.record === true}`;
+}
+
+/**
  * What a job's result depends on: the program, the challenge's version, the seed and the
  * language of its messages. Two jobs with one key have one result, bit for bit.
  */

@@ -32,6 +32,26 @@ describe("worker pool", () => {
     expect(results).toEqual([{ doubled: 2 }, { doubled: 42 }]);
   });
 
+  it("a job with the key of an earlier one is not run again and gets its result", async () => {
+    const jobs = [1, 2, 1, 3, 2, 1].map((value) => ({ value, count: true as const }));
+    const progress: string[] = [];
+    const results = await runPool(worker, jobs, 1, () => ({ doubled: -1, ran: -1 }), {
+      sameResult: (job) => String(job.value),
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    // One worker: `ran` numbers the jobs it ran, and only three of the six reached it.
+    expect(results).toEqual([
+      { doubled: 2, ran: 1 },
+      { doubled: 4, ran: 2 },
+      { doubled: 2, ran: 1 },
+      { doubled: 6, ran: 3 },
+      { doubled: 4, ran: 2 },
+      { doubled: 2, ran: 1 },
+    ]);
+    expect(progress).toHaveLength(6);
+    expect(progress.at(-1)).toBe("6/6");
+  });
+
   it("a worker that dies fails only its own job; a fresh worker takes the rest", async () => {
     const jobs = [
       { value: 1 },

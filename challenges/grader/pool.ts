@@ -39,6 +39,16 @@ export interface PoolOptions {
   shared?: Promise<unknown>;
 }
 
+/** Options of `runPool` alone. */
+export interface RunPoolOptions<J> extends PoolOptions {
+  /**
+   * What a job's result depends on, when the caller knows it: a job whose key an earlier job
+   * already has is not run again, and gets that job's result (a deterministic run gives the same
+   * result bit for bit; a class folder often holds the same program twice).
+   */
+  sameResult?: (job: J) => string;
+}
+
 /** A job that took longer than its watchdog: its worker is terminated. */
 export class JobWatchdogError extends Error {
   readonly code = "ERR_JOB_WATCHDOG";
@@ -119,7 +129,7 @@ export async function runPool<J, R>(
   pendingJobs: readonly (J | Promise<J>)[] | Promise<readonly J[]>,
   size: number,
   onCrash: (job: J, error: Error) => R,
-  options: PoolOptions = {},
+  options: RunPoolOptions<J> = {},
 ): Promise<R[]> {
   const booted = Array.from({ length: Math.max(1, size) }, () => tsWorker(moduleUrl, options));
   let jobs: readonly (J | Promise<J>)[];
@@ -135,19 +145,36 @@ export async function runPool<J, R>(
   const lanes = Math.max(1, Math.min(size, jobs.length));
   await Promise.all(booted.splice(lanes).map((w) => w.terminate()));
 
+  /** The result of the first job of each `sameResult` key, once it is in. */
+  const byKey = new Map<string, Promise<R>>();
+  /** Jobs that take an earlier job's result, until it is in. */
+  const copies: Promise<void>[] = [];
+  const done = (id: number, result: R) => {
+    results[id] = result;
+    finished++;
+    options.onProgress?.(finished, jobs.length);
+  };
+
   const lane = async (n: number): Promise<void> => {
     let worker: Worker | undefined = booted[n];
     try {
       while (next < jobs.length) {
         const id = next++;
         const job = await jobs[id]!;
+        const key = options.sameResult?.(job);
+        const earlier = key === undefined ? undefined : byKey.get(key);
+        if (earlier) {
+          copies.push(earlier.then((result) => done(id, result)));
+          continue;
+        }
+        let settle: ((result: R) => void) | undefined;
+        if (key !== undefined) byKey.set(key, new Promise<R>((resolve) => (settle = resolve)));
         worker ??= tsWorker(moduleUrl, options);
         const outcome = await runOnWorker<J, R>(worker, id, job, options.jobTimeoutMs);
-        finished++;
-        options.onProgress?.(finished, jobs.length);
-        if (outcome.ok) results[id] = outcome.result;
-        else {
-          results[id] = onCrash(job, outcome.error);
+        const result = outcome.ok ? outcome.result : onCrash(job, outcome.error);
+        done(id, result);
+        settle?.(result);
+        if (!outcome.ok) {
           await worker.terminate();
           worker = undefined;
         }
@@ -158,5 +185,6 @@ export async function runPool<J, R>(
   };
 
   await Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
+  await Promise.all(copies);
   return results;
 }

@@ -68,6 +68,36 @@ describe("robotyc grade", () => {
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
+  it("a program handed in twice under two names is run once a seed; both rows get its scores", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "robotyc-grade-twice-"));
+    copyFileSync(solutionFile(CHALLENGE), join(dir, "alice.ts"));
+    mkdirSync(join(dir, "david"));
+    copyFileSync(solutionFile(CHALLENGE), join(dir, "david", "robot.ts"));
+    writeFileSync(join(dir, "emma.ts"), "robot.setSpeed(60);\nawait robot.forward(95);\n");
+    const report = await gradeFolder({
+      folder: dir,
+      challenge: CHALLENGE,
+      seeds: [1, 2],
+      jobs: 2,
+      locale: "en",
+    });
+    const [alice, david, emma] = report.rows;
+    expect(report.rows.map((row) => row.program)).toEqual([
+      "alice.ts",
+      "david/robot.ts",
+      "emma.ts",
+    ]);
+    expect(david).toEqual({ ...alice, program: "david/robot.ts" });
+    expect(alice!.scores).toEqual([40, 40]);
+    expect(emma!.scores).not.toEqual(alice!.scores);
+    // The copy's runs are the first one's results, its run time included (never the same twice).
+    const runs = (program: string) => report.runs.filter((r) => r.program === program);
+    expect(runs("david/robot.ts").map((r) => r.wallMs)).toEqual(
+      runs("alice.ts").map((r) => r.wallMs),
+    );
+    expect(runs("emma.ts")[0]!.wallMs).not.toBe(runs("alice.ts")[0]!.wallMs);
+  });
+
   it("writes CSV by extension; refuses bad usage with exit 2", async () => {
     const dir = classFolder();
     const csv = join(dir, "results.csv");
