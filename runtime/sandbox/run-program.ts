@@ -15,6 +15,7 @@ import { sandboxMessages as m } from "./messages.ts";
 import { PRELUDE, PRELUDE_FILE } from "./prelude.ts";
 import {
   prepareAfterRun,
+  releaseQuickJSInstance,
   prepareQuickJSInstance,
   QUICKJS_BASE_MEMORY,
   takeQuickJSInstance,
@@ -601,11 +602,13 @@ async function runInSandbox(
     });
   } finally {
     clock.leave();
+    // Nothing calls into this instance again: its memory serves the next one (zeroed first).
+    releaseQuickJSInstance(instance);
     // Once the caller has its result: the next run's instance is made while nothing waits on it.
     prepareAfterRun(maxMemory);
   }
-  // No dispose: the whole QuickJS instance (its own wasm memory included) is dropped after the run,
-  // which also frees whatever the program left behind.
+  // No dispose: the whole QuickJS instance is dropped after the run (its memory zeroed before it
+  // serves again), which also frees whatever the program left behind.
 }
 
 /** A failure with the pupil's line and column, unless it has a position already. */
