@@ -50,6 +50,8 @@ describe("the memory of a run that is over", () => {
     expect(second.memory).toBe(first.memory);
     const again = new Uint8Array(second.memory.buffer);
     expect(again.subarray(again.length - 4096).every((b) => b === 0)).toBe(true);
+    const middle = again.subarray(QUICKJS_BASE_MEMORY / 2, QUICKJS_BASE_MEMORY / 2 + 65536);
+    expect(middle.every((b) => b === 0)).toBe(true);
     expect(second.wallHit()).toBe(false);
     // The instance works: a context evaluates code in it.
     const context = second.quickjs.newContext();
