@@ -67,10 +67,10 @@ export function programHash(compiled: CompileResult): string {
  */
 export function sameRunKey(job: GradeJob): string {
   const { compiled } = job;
-  const program = compiled.ok
+  const runs = compiled.ok
     ? { ...compiled, program: { ...compiled.program, fileName: "" } }
     : compiled;
-  return `${programHash(program)}-${job.challenge}-${job.seed}-${job.locale}-${job.record === true}`;
+  return `${jobKey({ ...job, compiled: runs }, job.challenge)}-${job.record === true}`;
 }
 
 /**
